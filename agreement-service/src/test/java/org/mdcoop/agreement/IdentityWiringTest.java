@@ -1,0 +1,9 @@
+package org.mdcoop.agreement;
+
+import org.mdcoop.common.testing.IdentityWiringContract;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class IdentityWiringTest extends IdentityWiringContract {
+}

@@ -1,0 +1,300 @@
+package org.mdcoop.common.api;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.hibernate.exception.JDBCConnectionException;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.mdcoop.common.domain.DomainException;
+import org.mdcoop.common.domain.IllegalTransition;
+import org.mdcoop.common.domain.NotFound;
+import org.mdcoop.common.domain.NotPermitted;
+import org.mdcoop.common.domain.ValidationFailed;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import io.quarkus.logging.Log;
+import io.quarkus.oidc.OIDCException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import org.hibernate.StaleStateException;
+
+/**
+ * Turns every failure into an RFC 9457 problem. A client's mistake is always 4xx; only a fault of ours is 5xx, and
+ * its detail never carries internals.
+ */
+public class ProblemMappers {
+
+    @ServerExceptionMapper
+    public Response domain(DomainException e, UriInfo uri) {
+        Problem problem;
+        if (e instanceof IllegalTransition t) {
+            problem = new Problem(e.problemType(), "Action not allowed in the current state", 409, e.getMessage())
+                    .with("currentState", t.currentState())
+                    .with("action", t.action())
+                    .with("allowedActions", t.allowedActions());
+        } else if (e instanceof ValidationFailed v) {
+            problem = new Problem(e.problemType(), "Invalid input", 400, "The request has invalid fields")
+                    .withErrors(v.errors().stream()
+                            .map(f -> new Problem.FieldViolation(f.field(), f.message())).toList());
+        } else if (e instanceof NotFound) {
+            problem = new Problem(e.problemType(), "Not found", 404, e.getMessage());
+        } else if (e instanceof NotPermitted) {
+            problem = new Problem(e.problemType(), "Forbidden", 403, e.getMessage());
+        } else {
+            problem = new Problem(e.problemType(), "Conflict with a rule of the agreement", 409, e.getMessage());
+        }
+        return problem.withInstance(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldViolation> fields = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldViolation(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldViolation::field))
+                .toList();
+        return new Problem("validation", "Invalid input", 400, "The request has invalid fields")
+                .withErrors(fields).withInstance(uri.getPath()).toResponse();
+    }
+
+    /** The property path without the method and parameter names of the resource, e.g. {@code components[0].lat}. */
+    static String fieldName(ConstraintViolation<?> violation) {
+        List<String> parts = new ArrayList<>();
+        for (Path.Node node : violation.getPropertyPath()) {
+            switch (node.getKind()) {
+                case METHOD, PARAMETER, RETURN_VALUE, CROSS_PARAMETER -> {
+                    // resource method and parameter names are implementation detail, except for query/path params
+                    if (node.getKind() == jakarta.validation.ElementKind.PARAMETER) {
+                        parts.add(node.getName());
+                    }
+                }
+                default -> {
+                    String name = node.getName() == null ? "" : node.getName();
+                    if (node.getIndex() != null) {
+                        name = name + "[" + node.getIndex() + "]";
+                    } else if (node.getKey() != null) {
+                        name = name + "[" + node.getKey() + "]";
+                    }
+                    parts.add(name);
+                }
+            }
+        }
+        // the first PARAMETER node names the body argument; drop it when a deeper property follows
+        if (parts.size() > 1) {
+            parts.remove(0);
+        }
+        return parts.stream().filter(p -> !p.isEmpty()).collect(Collectors.joining("."));
+    }
+
+    @ServerExceptionMapper
+    public Response unknownProperty(UnrecognizedPropertyException e, UriInfo uri) {
+        String field = jsonPath(e);
+        return new Problem("unknown-field", "Unknown field", 400,
+                "The field '" + field + "' is not part of this request")
+                .withErrors(List.of(new Problem.FieldViolation(field, "unknown field")))
+                .withInstance(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFormat(InvalidFormatException e, UriInfo uri) {
+        String field = jsonPath(e);
+        String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
+        return new Problem("validation", "Invalid input", 400, "The request has invalid fields")
+                .withErrors(List.of(new Problem.FieldViolation(field, "must be " + expected)))
+                .withInstance(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        String field = jsonPath(e);
+        if (field.isEmpty()) {
+            return new Problem("malformed-body", "Malformed request body", 400,
+                    "The body is missing or is not the JSON object this endpoint expects")
+                    .withInstance(uri.getPath()).toResponse();
+        }
+        String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
+        return new Problem("validation", "Invalid input", 400, "The request has invalid fields")
+                .withErrors(List.of(new Problem.FieldViolation(field, "must be " + expected)))
+                .withInstance(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response jsonMapping(JsonMappingException e, UriInfo uri) {
+        String field = jsonPath(e);
+        String message = e.getOriginalMessage() == null ? "invalid value" : firstLine(e.getOriginalMessage());
+        return new Problem("validation", "Invalid input", 400, "The request has invalid fields")
+                .withErrors(List.of(new Problem.FieldViolation(field.isEmpty() ? "body" : field, message)))
+                .withInstance(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException e, UriInfo uri) {
+        return malformed(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response otherJson(JsonProcessingException e, UriInfo uri) {
+        return malformed(uri);
+    }
+
+    private static Response malformed(UriInfo uri) {
+        return new Problem("malformed-body", "Malformed request body", 400, "The body is not well-formed JSON")
+                .withInstance(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response optimisticLock(OptimisticLockException e, UriInfo uri) {
+        return concurrentChange(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response staleState(StaleStateException e, UriInfo uri) {
+        return concurrentChange(uri);
+    }
+
+    private static Response concurrentChange(UriInfo uri) {
+        return new Problem("concurrent-change", "Concurrent change", 409,
+                "Another command changed this item at the same time; reload it and try again")
+                .withInstance(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        if (causedBy(e, OIDCException.class)) {
+            return identityProviderUnavailable(uri);
+        }
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response oidc(OIDCException e, UriInfo uri) {
+        return identityProviderUnavailable(uri);
+    }
+
+    private static Response unauthenticated(UriInfo uri) {
+        return Response.fromResponse(new Problem("unauthenticated", "Unauthenticated", 401,
+                "A valid bearer token from one of the parties' identity providers is required")
+                .withInstance(uri.getPath()).toResponse())
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    private static Response identityProviderUnavailable(UriInfo uri) {
+        return new Problem("identity-provider-unavailable", "Identity provider unavailable", 503,
+                "The token cannot be verified because the identity provider is not reachable; try again later")
+                .withInstance(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return new Problem("forbidden", "Forbidden", 403, "Your role does not allow this action")
+                .withInstance(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response database(JDBCConnectionException e, UriInfo uri) {
+        Log.warnf("database unavailable: %s", e.getMessage());
+        return new Problem("service-unavailable", "Service unavailable", 503,
+                "The database is not reachable; try again later").withInstance(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status == 401) {
+            return unauthenticated(uri);
+        }
+        Response.StatusType statusType = e.getResponse().getStatusInfo();
+        String slug = statusType.getReasonPhrase().toLowerCase().replaceAll("[^a-z0-9]+", "-");
+        String detail = status >= 500 ? "The request could not be processed" : e.getMessage();
+        Response.ResponseBuilder builder = Response.fromResponse(
+                new Problem(slug, statusType.getReasonPhrase(), status, detail).withInstance(uri.getPath()).toResponse());
+        if (e.getResponse().getHeaderString(HttpHeaders.ALLOW) != null) {
+            builder.header(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW));
+        }
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        if (causedBy(e, JDBCConnectionException.class) || causedBy(e, java.sql.SQLTransientConnectionException.class)) {
+            return new Problem("service-unavailable", "Service unavailable", 503,
+                    "The database is not reachable; try again later").withInstance(uri.getPath()).toResponse();
+        }
+        if (causedBy(e, OptimisticLockException.class) || causedBy(e, StaleStateException.class)) {
+            return concurrentChange(uri);
+        }
+        Log.error("unexpected failure on " + uri.getPath(), e);
+        return new Problem("internal", "Internal error", 500, "An unexpected error occurred; it has been logged")
+                .withInstance(uri.getPath()).toResponse();
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (path.length() > 0) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String describe(Class<?> type) {
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (type == java.util.UUID.class) {
+            return "a UUID";
+        }
+        if (type == java.time.Instant.class) {
+            return "an ISO-8601 UTC timestamp";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        return "a " + type.getSimpleName();
+    }
+
+    private static String firstLine(String message) {
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

@@ -1,0 +1,75 @@
+package org.mdcoop.common.messaging;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.mdcoop.common.events.EventEnvelope;
+import org.mdcoop.common.events.EventSerde;
+import org.mdcoop.common.events.PoisonMessageException;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Applies an incoming event exactly once per consumer: the event id is claimed in {@code processed_event} in the
+ * same transaction as the effect. A poison message (unparseable, or refused by the effect with
+ * {@link PoisonMessageException}) is rethrown so the channel's dead-letter strategy moves it to the DLQ with the
+ * reason; any other failure is treated as transient and retried with back-off, never dead-lettered.
+ */
+@ApplicationScoped
+public class IdempotentConsumer {
+
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+
+    private final ProcessedEvents processedEvents;
+    private volatile boolean shuttingDown;
+
+    public IdempotentConsumer(ProcessedEvents processedEvents) {
+        this.processedEvents = processedEvents;
+    }
+
+    /** @return true if the effect ran, false if the event had been applied before */
+    public boolean apply(String rawMessage, String consumerName, Consumer<EventEnvelope> effect) {
+        EventEnvelope event = EventSerde.fromJson(rawMessage);
+        Duration backoff = FIRST_BACKOFF;
+        while (true) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> {
+                    if (!processedEvents.claim(event.eventId(), consumerName)) {
+                        return false;
+                    }
+                    effect.accept(event);
+                    return true;
+                });
+            } catch (PoisonMessageException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                if (shuttingDown) {
+                    throw e;
+                }
+                Log.warnf("%s could not apply event %s (%s), retrying in %s: %s", consumerName, event.eventId(),
+                        event.type(), backoff, e.getMessage());
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    void onShutdown(@Observes ShutdownEvent shutdown) {
+        shuttingDown = true;
+    }
+
+    private static void sleep(Duration backoff) {
+        try {
+            Thread.sleep(backoff.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to retry", interrupted);
+        }
+    }
+}

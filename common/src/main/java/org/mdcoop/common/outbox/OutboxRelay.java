@@ -1,0 +1,131 @@
+package org.mdcoop.common.outbox;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
+
+/**
+ * Publishes outbox rows to Kafka and marks them sent only after the broker acknowledged them ({@code acks=all},
+ * idempotent producer). Rows are locked with {@code FOR UPDATE SKIP LOCKED}, so several instances of a service can
+ * relay side by side without sending a row twice in the normal case; a crash between the ack and the commit sends a
+ * row again, which consumers absorb because they de-duplicate on the event id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private final EntityManager entityManager;
+    private final OutboxConfig config;
+    private final Map<String, Object> kafkaConfig;
+    private volatile KafkaProducer<String, String> producer;
+
+    public OutboxRelay(EntityManager entityManager, OutboxConfig config,
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+        this.entityManager = entityManager;
+        this.config = config;
+        this.kafkaConfig = kafkaConfig;
+    }
+
+    @Scheduled(every = "${mdcoop.outbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void relayPending() {
+        try {
+            int sent;
+            do {
+                sent = QuarkusTransaction.requiringNew().call(this::relayOneBatch);
+            } while (sent == config.batchSize());
+        } catch (RuntimeException e) {
+            Log.warnf("outbox relay pass failed, will retry: %s", e.getMessage());
+        }
+    }
+
+    /** Sends one batch in order and marks the acknowledged prefix as sent. Returns how many were marked. */
+    int relayOneBatch() {
+        @SuppressWarnings("unchecked")
+        List<OutboxMessage> batch = entityManager.createNativeQuery(
+                "select * from outbox where sent_at is null order by seq limit :limit for update skip locked",
+                OutboxMessage.class)
+                .setParameter("limit", config.batchSize())
+                .getResultList();
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        KafkaProducer<String, String> kafka = producer();
+        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+        for (OutboxMessage message : batch) {
+            acks.add(kafka.send(new ProducerRecord<>(message.topic, message.messageKey, message.payload)));
+        }
+        Instant now = Instant.now();
+        long deadline = System.nanoTime() + config.sendTimeout().toNanos();
+        int marked = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            OutboxMessage message = batch.get(i);
+            try {
+                acks.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                message.sentAt = now;
+                marked++;
+            } catch (Exception e) {
+                // keep order: everything after the first failure waits for the next pass
+                message.attempts++;
+                message.lastError = truncate(String.valueOf(e.getCause() != null ? e.getCause() : e));
+                Log.warnf("outbox event %s to %s not acknowledged: %s", message.eventId, message.topic, message.lastError);
+                break;
+            }
+        }
+        return marked;
+    }
+
+    private KafkaProducer<String, String> producer() {
+        KafkaProducer<String, String> current = producer;
+        if (current == null) {
+            synchronized (this) {
+                if (producer == null) {
+                    Map<String, Object> props = new HashMap<>(kafkaConfig);
+                    props.put(ProducerConfig.ACKS_CONFIG, "all");
+                    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+                    props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+                    props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+                    props.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+                    props.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
+                    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+                    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+                    props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+                    // consumer-only settings in the shared map would only produce warnings
+                    props.keySet().removeIf(key -> key.startsWith("group.") || key.startsWith("auto."));
+                    producer = new KafkaProducer<>(props);
+                }
+                current = producer;
+            }
+        }
+        return current;
+    }
+
+    @PreDestroy
+    void close() {
+        if (producer != null) {
+            producer.close(java.time.Duration.ofSeconds(5));
+        }
+    }
+
+    private static String truncate(String text) {
+        return text.length() <= 1000 ? text : text.substring(0, 1000);
+    }
+}
