@@ -1,0 +1,152 @@
+package org.mdcoop.agreement.domain;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+import org.mdcoop.common.domain.Party;
+
+/**
+ * Events returned by {@link Agreement}'s command methods. {@link #type()} values are stable (documented in
+ * docs/events.md by the service layer) and double as audit actions.
+ */
+public sealed interface AgreementEvent extends DomainEvent {
+
+    @Override
+    default UUID subjectId() {
+        return agreementId();
+    }
+
+    record DraftCreated(UUID agreementId, Party actor, Instant at, Set<Element> elements, int termMonths,
+            Instant proposedEffectiveAt) implements AgreementEvent {
+        public DraftCreated {
+            elements = Set.copyOf(elements);
+        }
+
+        public String type() {
+            return "agreement.draft-created";
+        }
+    }
+
+    record DraftEdited(UUID agreementId, Party actor, Instant at, Set<Element> elements, int termMonths,
+            Instant proposedEffectiveAt) implements AgreementEvent {
+        public DraftEdited {
+            elements = Set.copyOf(elements);
+        }
+
+        public String type() {
+            return "agreement.draft-edited";
+        }
+    }
+
+    /** DRAFT → PROPOSED. */
+    record Proposed(UUID agreementId, Party actor, Instant at, Set<Element> elements, int termMonths,
+            Instant proposedEffectiveAt) implements AgreementEvent {
+        public Proposed {
+            elements = Set.copyOf(elements);
+        }
+
+        public String type() {
+            return "agreement.proposed";
+        }
+    }
+
+    /** PROPOSED → PROVISIONAL (accepted by the other party). Cooperation starts at {@code effectiveAt}. */
+    record Activated(UUID agreementId, Party actor, Instant at, Party proposer, Set<Element> elements,
+            int termMonths, Instant effectiveAt, Instant expiresAt) implements AgreementEvent {
+        public Activated {
+            elements = Set.copyOf(elements);
+        }
+
+        public String type() {
+            return "agreement.activated";
+        }
+    }
+
+    /** PROPOSED → REJECTED by the other party; {@code reason} may be null. */
+    record Rejected(UUID agreementId, Party actor, Instant at, String reason) implements AgreementEvent {
+        public String type() {
+            return "agreement.rejected";
+        }
+    }
+
+    /** PROPOSED → RETRACTED by the proposer; {@code reason} may be null. */
+    record Retracted(UUID agreementId, Party actor, Instant at, String reason) implements AgreementEvent {
+        public String type() {
+            return "agreement.retracted";
+        }
+    }
+
+    /**
+     * → WITHDRAWN. From PROVISIONAL: {@code actor} withdrew now ({@code at == endedAt}). From WITHDRAWAL_PENDING (end of
+     * notice): {@code actor} is {@code null} (system), {@code withdrawnBy} is the party that gave notice and
+     * {@code endedAt} is the notice end.
+     */
+    record Withdrawn(UUID agreementId, Party actor, Instant at, Party withdrawnBy, String reason,
+            AgreementStatus from, Instant endedAt) implements AgreementEvent {
+        public String type() {
+            return "agreement.withdrawn";
+        }
+    }
+
+    /** PERMANENT → WITHDRAWAL_PENDING. Cooperation continues until {@code noticeEndsAt}. */
+    record WithdrawalNoticed(UUID agreementId, Party actor, Instant at, String reason, Instant noticeEndsAt)
+            implements AgreementEvent {
+        public String type() {
+            return "agreement.withdrawal-noticed";
+        }
+    }
+
+    /** PROVISIONAL → EXPIRED (system). {@code endedAt} is the former {@code expiresAt}, {@code at} when detected. */
+    record Expired(UUID agreementId, Party actor, Instant at, Instant endedAt) implements AgreementEvent {
+        public String type() {
+            return "agreement.expired";
+        }
+    }
+
+    record ExtensionConsented(UUID agreementId, Party actor, Instant at, int months) implements AgreementEvent {
+        public String type() {
+            return "agreement.extension-consented";
+        }
+    }
+
+    record ExtensionConsentRevoked(UUID agreementId, Party actor, Instant at, int months) implements AgreementEvent {
+        public String type() {
+            return "agreement.extension-revoked";
+        }
+    }
+
+    /** Both parties consented: {@code expiresAt} moved from {@code previousExpiresAt} by {@code months}. */
+    record Extended(UUID agreementId, Party actor, Instant at, int months, Instant previousExpiresAt,
+            Instant expiresAt) implements AgreementEvent {
+        public String type() {
+            return "agreement.extended";
+        }
+    }
+
+    record PermanenceConsented(UUID agreementId, Party actor, Instant at) implements AgreementEvent {
+        public String type() {
+            return "agreement.permanence-consented";
+        }
+    }
+
+    record PermanenceConsentRevoked(UUID agreementId, Party actor, Instant at) implements AgreementEvent {
+        public String type() {
+            return "agreement.permanence-revoked";
+        }
+    }
+
+    /** PROVISIONAL → PERMANENT (the second consent). */
+    record MadePermanent(UUID agreementId, Party actor, Instant at) implements AgreementEvent {
+        public String type() {
+            return "agreement.made-permanent";
+        }
+    }
+
+    /** A party set (or cleared, {@code text == null}) its own reservation. */
+    record ReservationRecorded(UUID agreementId, Party actor, Instant at, String text) implements AgreementEvent {
+        public String type() {
+            return "agreement.reservation-recorded";
+        }
+    }
+}
