@@ -1,0 +1,290 @@
+package org.mdcoop.fusion.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.mdcoop.fusion.engine.association.Associator;
+import org.mdcoop.fusion.engine.association.GnnAssociator;
+import org.mdcoop.fusion.engine.association.HungarianSolver;
+import org.mdcoop.fusion.engine.deletion.CoastingDeleter;
+import org.mdcoop.fusion.engine.deletion.Deleter;
+import org.mdcoop.fusion.engine.filter.ExtendedKalmanPredictor;
+import org.mdcoop.fusion.engine.filter.KalmanPositionUpdater;
+import org.mdcoop.fusion.engine.filter.Predictor;
+import org.mdcoop.fusion.engine.filter.Updater;
+import org.mdcoop.fusion.engine.gating.MahalanobisGater;
+import org.mdcoop.fusion.engine.initiation.Confirmer;
+import org.mdcoop.fusion.engine.initiation.Initiator;
+import org.mdcoop.fusion.engine.initiation.MOfNConfirmer;
+import org.mdcoop.fusion.engine.initiation.SinglePointInitiator;
+import org.mdcoop.fusion.engine.model.BallisticMotionModel;
+import org.mdcoop.fusion.engine.model.ConstantVelocityMotionModel;
+import org.mdcoop.fusion.engine.model.Earth;
+
+/**
+ * Multi-target tracker composed of swappable components (predictor, updater, associator with its
+ * gater, initiator, confirmer, deleter). Processes one scan (reports with the same time) at a time:
+ * <ol>
+ *   <li>predict every track to the scan time;</li>
+ *   <li>associate confirmed tracks first, then tentative tracks with the reports left over (GNN);</li>
+ *   <li>update assigned tracks, book hits/misses, confirm (M of N) or drop tentative tracks,
+ *       delete coasting confirmed tracks;</li>
+ *   <li>start a tentative track from every report left over that is not close to a confirmed track.</li>
+ * </ol>
+ * Deterministic for a given input order. Single-threaded; no allocation per report once warm.
+ */
+public final class Tracker {
+    private final Predictor predictor;
+    private final Updater updater;
+    private final Associator associator;
+    private final Initiator initiator;
+    private final Confirmer confirmer;
+    private final Deleter deleter;
+    /** Reports within this Mahalanobis d^2 of a confirmed track never start a new track. */
+    private final double initiationExclusionD2;
+
+    private final TrackTable tracks = new TrackTable(64);
+    private final Map<String, Integer> sensorIndex = new HashMap<>();
+    private final Map<String, Integer> partyIndex = new HashMap<>();
+    private final List<String> sensorNames = new ArrayList<>();
+    private final List<String> partyNames = new ArrayList<>();
+
+    private int[] trackToReport = new int[64];
+    private boolean[] remove = new boolean[64];
+    private boolean[] reportTaken = new boolean[64];
+    private double[] minD2 = new double[64];
+    private double lastScanSeconds = Double.NEGATIVE_INFINITY;
+    private long reportsProcessed;
+
+    public Tracker(Predictor predictor, Updater updater, Associator associator, Initiator initiator,
+                   Confirmer confirmer, Deleter deleter, double initiationExclusionD2) {
+        this.predictor = predictor;
+        this.updater = updater;
+        this.associator = associator;
+        this.initiator = initiator;
+        this.confirmer = confirmer;
+        this.deleter = deleter;
+        this.initiationExclusionD2 = initiationExclusionD2;
+    }
+
+    /** The ballistic EKF tracker (central gravity), tuned on the public scenarios. */
+    public static Tracker ballistic() {
+        return ballistic(BALLISTIC_PROCESS_NOISE_M2PS3);
+    }
+
+    public static Tracker ballistic(double processNoiseM2ps3) {
+        return new Tracker(
+                new ExtendedKalmanPredictor(new BallisticMotionModel(processNoiseM2ps3, 2.0)),
+                new KalmanPositionUpdater(),
+                new GnnAssociator(new MahalanobisGater(MahalanobisGater.CHI2_3DOF_P9999), new HungarianSolver(), 30_000.0),
+                new SinglePointInitiator(4_000.0),
+                new MOfNConfirmer(3, 4),
+                new CoastingDeleter(),
+                4 * MahalanobisGater.CHI2_3DOF_P9999);
+    }
+
+    /** Baseline: same pieces with a nearly-constant-velocity model (no gravity). */
+    public static Tracker constantVelocityBaseline(double processNoiseM2ps3) {
+        return new Tracker(
+                new ExtendedKalmanPredictor(new ConstantVelocityMotionModel(processNoiseM2ps3)),
+                new KalmanPositionUpdater(),
+                new GnnAssociator(new MahalanobisGater(MahalanobisGater.CHI2_3DOF_P9999), new HungarianSolver(), 30_000.0),
+                new SinglePointInitiator(4_000.0),
+                new MOfNConfirmer(3, 4),
+                new CoastingDeleter(),
+                4 * MahalanobisGater.CHI2_3DOF_P9999);
+    }
+
+    public static Tracker constantVelocityBaseline() {
+        return constantVelocityBaseline(BASELINE_CV_PROCESS_NOISE_M2PS3);
+    }
+
+    /** Best of 3 .. 3000 on public-raid (see docs/benchmarks.md). */
+    public static final double BASELINE_CV_PROCESS_NOISE_M2PS3 = 300.0;
+
+    /** Tuned on public-raid (1e-4 .. 1, see docs/benchmarks.md) and NEES-consistent (BallisticFilterConsistencyTest). */
+    public static final double BALLISTIC_PROCESS_NOISE_M2PS3 = 1.0e-4;
+
+    /** Returns the index (0..63) used in sensor masks for a sensor id, registering it on first use. */
+    public int sensorIndex(String sensorId) {
+        Integer i = sensorIndex.get(sensorId);
+        if (i != null) {
+            return i;
+        }
+        int n = sensorNames.size();
+        sensorIndex.put(sensorId, n);
+        sensorNames.add(sensorId);
+        return n;
+    }
+
+    public int partyIndex(String party) {
+        Integer i = partyIndex.get(party);
+        if (i != null) {
+            return i;
+        }
+        int n = partyNames.size();
+        partyIndex.put(party, n);
+        partyNames.add(party);
+        return n;
+    }
+
+    public List<String> sensorNames(long mask) {
+        return names(sensorNames, mask);
+    }
+
+    public List<String> partyNames(long mask) {
+        return names(partyNames, mask);
+    }
+
+    private static List<String> names(List<String> all, long mask) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < all.size() && i < 64; i++) {
+            if ((mask & (1L << i)) != 0) {
+                out.add(all.get(i));
+            }
+        }
+        return out;
+    }
+
+    public TrackTable tracks() {
+        return tracks;
+    }
+
+    public Predictor predictor() {
+        return predictor;
+    }
+
+    public long reportsProcessed() {
+        return reportsProcessed;
+    }
+
+    public double lastScanSeconds() {
+        return lastScanSeconds;
+    }
+
+    public int confirmedCount() {
+        int n = 0;
+        for (int s = 0; s < tracks.size(); s++) {
+            if (tracks.isConfirmed(s)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Processes one scan: every report in {@code batch} was taken at {@code tSeconds}. */
+    public void processScan(double tSeconds, ReportBatch batch) {
+        int nReports = batch.size();
+        ensureBuffers(nReports);
+        // 1. predict
+        double[] x = tracks.state;
+        double[] p = tracks.cov;
+        int n = tracks.size();
+        for (int s = 0; s < n; s++) {
+            double dt = tSeconds - tracks.stateTimeSeconds[s];
+            if (dt != 0.0) {
+                predictor.predict(x, s * 6, p, s * 36, dt);
+                tracks.stateTimeSeconds[s] = tSeconds;
+            }
+        }
+        // 2. associate: confirmed first, then tentative tracks with what is left
+        Arrays.fill(reportTaken, 0, nReports, false);
+        Arrays.fill(minD2, 0, nReports, Double.POSITIVE_INFINITY);
+        Arrays.fill(trackToReport, 0, n, -1);
+        associator.associate(tracks, TrackTable.CONFIRMED, batch, reportTaken, trackToReport, minD2);
+        associator.associate(tracks, TrackTable.TENTATIVE, batch, reportTaken, trackToReport, null);
+        // 3. update, book-keeping, confirmation and deletion
+        // a batch with the same time as the previous one continues that scan (report-by-report input):
+        // hits are added to the scan's bit, misses are not booked twice
+        boolean continuation = tSeconds == lastScanSeconds;
+        boolean anyRemoved = false;
+        for (int s = 0; s < n; s++) {
+            int j = trackToReport[s];
+            boolean hit = j >= 0 && updater.update(x, s * 6, p, s * 36, batch.xM[j], batch.yM[j], batch.zM[j],
+                    batch.covM2, j * 9);
+            boolean sameScanAsStart = continuation && tracks.firstUpdateSeconds[s] == tSeconds;
+            if (!continuation) {
+                tracks.hitHistory[s] = (tracks.hitHistory[s] << 1) | (hit ? 1 : 0);
+                tracks.scansSeen[s]++;
+            } else if (hit && !sameScanAsStart) {
+                tracks.hitHistory[s] |= 1;
+            }
+            if (continuation && !hit) {
+                remove[s] = false;
+                continue;
+            }
+            if (hit) {
+                tracks.updates[s]++;
+                tracks.consecutiveMisses[s] = 0;
+                tracks.lastUpdateSeconds[s] = tSeconds;
+                tracks.sensorMask[s] |= 1L << (batch.sensorIndex[j] & 63);
+                tracks.partyMask[s] |= 1L << (batch.partyIndex[j] & 63);
+                tracks.exercise[s] &= batch.exercise[j];
+            } else {
+                tracks.consecutiveMisses[s]++;
+            }
+            if (continuation && sameScanAsStart) {
+                remove[s] = false; // a second report of the starting scan does not count as a second hit
+                continue;
+            }
+            boolean drop;
+            if (tracks.status[s] == TrackTable.TENTATIVE) {
+                int decision = confirmer.decide(tracks.hitHistory[s], tracks.scansSeen[s]);
+                drop = decision == Confirmer.DROP || belowFloorDescending(s);
+                if (decision == Confirmer.CONFIRM && !drop) {
+                    tracks.status[s] = TrackTable.CONFIRMED;
+                }
+            } else {
+                drop = deleter.shouldDelete(tracks, s, tSeconds);
+            }
+            remove[s] = drop;
+            anyRemoved |= drop;
+        }
+        if (anyRemoved) {
+            tracks.compact(remove);
+        }
+        // 4. initiate from reports nobody took and that are not near a confirmed track
+        for (int j = 0; j < nReports; j++) {
+            if (reportTaken[j] || minD2[j] < initiationExclusionD2) {
+                continue;
+            }
+            int s = tracks.add(tSeconds);
+            initiator.initiate(batch.xM[j], batch.yM[j], batch.zM[j], batch.covM2, j * 9,
+                    tracks.state, s * 6, tracks.cov, s * 36);
+            tracks.sensorMask[s] = 1L << (batch.sensorIndex[j] & 63);
+            tracks.partyMask[s] = 1L << (batch.partyIndex[j] & 63);
+            tracks.exercise[s] = batch.exercise[j];
+        }
+        lastScanSeconds = tSeconds;
+        reportsProcessed += nReports;
+    }
+
+    /**
+     * Report-by-report processing: a batch (typically of one report). Consecutive calls with the same
+     * time form one scan, so a track is not charged a miss for every report of another object.
+     */
+    public void processReport(double tSeconds, ReportBatch single) {
+        processScan(tSeconds, single);
+    }
+
+    private boolean belowFloorDescending(int s) {
+        double[] x = tracks.state;
+        double px = x[s * 6], py = x[s * 6 + 1], pz = x[s * 6 + 2];
+        return Earth.altitudeM(px, py, pz) < 20_000.0 && px * x[s * 6 + 3] + py * x[s * 6 + 4] + pz * x[s * 6 + 5] < 0;
+    }
+
+    private void ensureBuffers(int nReports) {
+        int nTracks = tracks.size() + nReports + 1;
+        if (trackToReport.length < nTracks) {
+            trackToReport = new int[nTracks * 2];
+            remove = new boolean[nTracks * 2];
+        }
+        if (reportTaken.length < nReports) {
+            reportTaken = new boolean[nReports * 2];
+            minD2 = new double[nReports * 2];
+        }
+    }
+}
