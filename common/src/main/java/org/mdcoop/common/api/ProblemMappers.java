@@ -245,6 +245,12 @@ public class ProblemMappers {
         if (causedBy(e, OptimisticLockException.class) || causedBy(e, StaleStateException.class)) {
             return concurrentChange(uri);
         }
+        if (causedBy(e, org.hibernate.exception.ConstraintViolationException.class)) {
+            // a uniqueness rule the database enforces lost a race with a concurrent command
+            return new Problem("conflict", "Conflict", 409,
+                    "The change conflicts with the current data; reload and try again")
+                    .withInstance(uri.getPath()).toResponse();
+        }
         Log.error("unexpected failure on " + uri.getPath(), e);
         return new Problem("internal", "Internal error", 500, "An unexpected error occurred; it has been logged")
                 .withInstance(uri.getPath()).toResponse();

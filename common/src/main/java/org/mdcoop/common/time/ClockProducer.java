@@ -1,7 +1,5 @@
 package org.mdcoop.common.time;
 
-import java.time.Clock;
-
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -10,15 +8,10 @@ public class ClockProducer {
 
     private final AdjustableClock clock = AdjustableClock.systemUtc();
 
+    /** Injectable as {@link Clock} everywhere, and as {@link AdjustableClock} where time is moved. */
     @Produces
     @Singleton
-    AdjustableClock adjustableClock() {
-        return clock;
-    }
-
-    @Produces
-    @Singleton
-    Clock clock() {
+    AdjustableClock clock() {
         return clock;
     }
 }

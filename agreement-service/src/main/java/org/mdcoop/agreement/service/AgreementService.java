@@ -1,0 +1,266 @@
+package org.mdcoop.agreement.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.mdcoop.agreement.domain.Agreement;
+import org.mdcoop.agreement.domain.AgreementEvent;
+import org.mdcoop.agreement.domain.AgreementSnapshot;
+import org.mdcoop.agreement.domain.AgreementStatus;
+import org.mdcoop.agreement.domain.DomainEvent;
+import org.mdcoop.agreement.domain.DraftTerms;
+import org.mdcoop.agreement.persistence.AgreementRow;
+import org.mdcoop.agreement.persistence.StateJson;
+import org.mdcoop.common.domain.NotFound;
+import org.mdcoop.common.domain.Party;
+import org.mdcoop.common.domain.RuleViolation;
+
+/**
+ * Agreement use cases: each command is one transaction that loads the aggregate, applies the domain rule, stores
+ * the new state (optimistic lock), appends to the joint audit log and writes the events to the outbox.
+ */
+@ApplicationScoped
+public class AgreementService {
+
+    /** Who did it: the caller's party (from the verifying tenant) and issuer-qualified subject. */
+    public record Actor(Party party, String subject) {
+        public static final Actor SYSTEM = new Actor(null, "system|scheduler");
+    }
+
+    private static final List<String> OPEN_STATUSES =
+            List.of("PROPOSED", "PROVISIONAL", "PERMANENT", "WITHDRAWAL_PENDING");
+
+    private final EntityManager entityManager;
+    private final Clock clock;
+    private final AuditLog auditLog;
+    private final AgreementEventPublisher publisher;
+    private final AgreementConfig config;
+
+    public AgreementService(EntityManager entityManager, Clock clock, AuditLog auditLog,
+            AgreementEventPublisher publisher, AgreementConfig config) {
+        this.entityManager = entityManager;
+        this.clock = clock;
+        this.auditLog = auditLog;
+        this.publisher = publisher;
+        this.config = config;
+    }
+
+    // ------------------------------------------------------------------ reads
+
+    @Transactional
+    public List<AgreementView> list(Party viewer) {
+        Instant now = clock.instant();
+        return entityManager.createQuery(
+                "from AgreementRow where status <> 'DRAFT' or proposer = :viewer order by createdAt desc",
+                AgreementRow.class)
+                .setParameter("viewer", viewer.name())
+                .getResultStream()
+                .map(row -> AgreementView.of(load(row), viewer, now, row.version))
+                .toList();
+    }
+
+    @Transactional
+    public AgreementView get(UUID id, Party viewer) {
+        AgreementRow row = visibleRow(id, viewer, LockModeType.NONE);
+        return AgreementView.of(load(row), viewer, clock.instant(), row.version);
+    }
+
+    /** The current agreement status for other services (the same content as the agreement.status topic). */
+    @Transactional
+    public List<AgreementStatusMessage> statuses() {
+        Instant now = clock.instant();
+        return entityManager.createQuery("from AgreementRow where status <> 'DRAFT' order by createdAt",
+                AgreementRow.class)
+                .getResultStream()
+                .map(row -> AgreementEventPublisher.statusOf(load(row), now))
+                .toList();
+    }
+
+    // ------------------------------------------------------------------ commands
+
+    @Transactional
+    public AgreementView createDraft(Actor actor, DraftTerms terms) {
+        Instant now = clock.instant();
+        Agreement.Drafted drafted = Agreement.createDraft(UUID.randomUUID(), actor.party(), now, terms);
+        AgreementRow row = new AgreementRow();
+        row.id = drafted.agreement().getId();
+        row.createdAt = now;
+        write(row, drafted.agreement(), now);
+        entityManager.persist(row);
+        entityManager.flush();
+        return AgreementView.of(drafted.agreement(), actor.party(), now, row.version);
+    }
+
+    @Transactional
+    public AgreementView editDraft(Actor actor, UUID id, DraftTerms terms) {
+        return command(actor, id, payloadOf(terms), (a, now) -> a.editDraft(actor.party(), now, terms));
+    }
+
+    @Transactional
+    public AgreementView submit(Actor actor, UUID id) {
+        ensureNoOtherOpenAgreement(id);
+        return command(actor, id, Map.of(), (a, now) -> a.submit(actor.party(), now));
+    }
+
+    @Transactional
+    public AgreementView accept(Actor actor, UUID id) {
+        return command(actor, id, Map.of(), (a, now) -> a.accept(actor.party(), now));
+    }
+
+    @Transactional
+    public AgreementView reject(Actor actor, UUID id, String reason) {
+        return command(actor, id, reasonPayload(reason), (a, now) -> a.reject(actor.party(), now, reason));
+    }
+
+    @Transactional
+    public AgreementView retract(Actor actor, UUID id, String reason) {
+        return command(actor, id, reasonPayload(reason), (a, now) -> a.retract(actor.party(), now, reason));
+    }
+
+    @Transactional
+    public AgreementView withdraw(Actor actor, UUID id, String reason) {
+        return command(actor, id, reasonPayload(reason),
+                (a, now) -> a.withdraw(actor.party(), now, reason, config.noticePeriod()));
+    }
+
+    @Transactional
+    public AgreementView consentToExtension(Actor actor, UUID id, int months) {
+        return command(actor, id, Map.of("months", months),
+                (a, now) -> a.consentToExtension(actor.party(), now, months));
+    }
+
+    @Transactional
+    public AgreementView revokeExtensionConsent(Actor actor, UUID id) {
+        return command(actor, id, Map.of(), (a, now) -> a.revokeExtensionConsent(actor.party(), now));
+    }
+
+    @Transactional
+    public AgreementView consentToPermanence(Actor actor, UUID id) {
+        return command(actor, id, Map.of(), (a, now) -> a.consentToPermanence(actor.party(), now));
+    }
+
+    @Transactional
+    public AgreementView revokePermanenceConsent(Actor actor, UUID id) {
+        return command(actor, id, Map.of(), (a, now) -> a.revokePermanenceConsent(actor.party(), now));
+    }
+
+    @Transactional
+    public AgreementView recordReservation(Actor actor, UUID id, String text) {
+        return command(actor, id, Map.of("text", text == null ? "" : text),
+                (a, now) -> a.recordReservation(actor.party(), now, text));
+    }
+
+    /**
+     * Applies the time-driven transitions that are due: expiry of a provisional agreement and the end of a
+     * withdrawal notice. Called by the scheduler; returns how many agreements changed.
+     */
+    @Transactional
+    public int applyDueTransitions() {
+        Instant now = clock.instant();
+        List<AgreementRow> due = entityManager.createQuery(
+                "from AgreementRow where (status = 'PROVISIONAL' and expiresAt <= :now) "
+                        + "or (status = 'WITHDRAWAL_PENDING' and noticeEndsAt <= :now)", AgreementRow.class)
+                .setParameter("now", now)
+                .getResultList();
+        int changed = 0;
+        for (AgreementRow row : due) {
+            Agreement agreement = load(row);
+            List<AgreementEvent> events = new java.util.ArrayList<>();
+            agreement.expireIfDue(now).ifPresent(events::add);
+            agreement.completeWithdrawalIfDue(now).ifPresent(events::add);
+            if (!events.isEmpty()) {
+                record(Actor.SYSTEM, row, agreement, events, Map.of(), now);
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    // ------------------------------------------------------------------ plumbing
+
+    interface Command extends java.util.function.BiFunction<Agreement, Instant, List<AgreementEvent>> {
+    }
+
+    private AgreementView command(Actor actor, UUID id, Map<String, ?> payload, Command command) {
+        AgreementRow row = visibleRow(id, actor.party(), LockModeType.NONE);
+        Instant now = clock.instant();
+        Agreement agreement = load(row);
+        List<AgreementEvent> events = command.apply(agreement, now);
+        record(actor, row, agreement, events, payload, now);
+        entityManager.flush();
+        return AgreementView.of(agreement, actor.party(), now, row.version);
+    }
+
+    private void record(Actor actor, AgreementRow row, Agreement agreement, List<? extends DomainEvent> events,
+            Map<String, ?> payload, Instant now) {
+        write(row, agreement, now);
+        for (DomainEvent event : events) {
+            if (!AgreementEventPublisher.isPrivate(event)) {
+                auditLog.append(actor.party(), actor.subject(), event.type(), agreement.getId(), payload);
+            }
+        }
+        publisher.publish(agreement, events, actor.party(), actor.subject(), now);
+    }
+
+    AgreementRow visibleRow(UUID id, Party viewer, LockModeType lock) {
+        AgreementRow row = entityManager.find(AgreementRow.class, id, lock);
+        // another party's draft does not exist as far as the caller can tell
+        if (row == null || ("DRAFT".equals(row.status) && !row.proposer.equals(viewer.name()))) {
+            throw new NotFound("agreement " + id + " not found");
+        }
+        return row;
+    }
+
+    Agreement load(AgreementRow row) {
+        return Agreement.rehydrate(StateJson.read(row.state, AgreementSnapshot.class));
+    }
+
+    private static void write(AgreementRow row, Agreement agreement, Instant now) {
+        row.proposer = agreement.getProposer().name();
+        row.status = agreement.getStatus().name();
+        row.expiresAt = agreement.getExpiresAt();
+        row.noticeEndsAt = agreement.getNoticeEndsAt();
+        row.state = StateJson.write(agreement.snapshot());
+        row.updatedAt = now;
+    }
+
+    private void ensureNoOtherOpenAgreement(UUID id) {
+        List<AgreementRow> open = entityManager.createQuery(
+                "from AgreementRow where status in :open and id <> :id", AgreementRow.class)
+                .setParameter("open", OPEN_STATUSES).setParameter("id", id)
+                .setMaxResults(1).getResultList();
+        if (!open.isEmpty()) {
+            throw new RuleViolation("agreement-already-open", "agreement " + open.get(0).id + " is already "
+                    + open.get(0).status + "; only one agreement may be proposed or in force at a time");
+        }
+    }
+
+    private static Map<String, Object> reasonPayload(String reason) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("reason", reason);
+        return payload;
+    }
+
+    private static Map<String, Object> payloadOf(DraftTerms terms) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("elements", terms.elements() == null ? null : terms.elements().stream().map(Enum::name).sorted().toList());
+        payload.put("termMonths", terms.termMonths());
+        payload.put("effectiveAt", terms.effectiveAt());
+        payload.put("reservation", terms.reservation());
+        return payload;
+    }
+
+    static boolean isOpen(AgreementStatus status) {
+        return OPEN_STATUSES.contains(status.name());
+    }
+}

@@ -1,0 +1,60 @@
+package org.mdcoop.agreement.api;
+
+import static io.restassured.RestAssured.given;
+
+import org.mdcoop.common.security.Roles;
+import org.mdcoop.common.testing.TestTokens;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+
+/** Small helpers so the tests read as the story they tell. */
+final class AgreementApi {
+
+    static final String ALL_ELEMENTS =
+            "{\"elements\":[\"TRANSPARENCY\",\"JOINT_EXERCISES\",\"DATA_FUSION_CENTRE\",\"COOPERATION_CENTRE\"]}";
+
+    private AgreementApi() {
+    }
+
+    static RequestSpecification natoLiaison() {
+        return as(TestTokens.nato(Roles.LIAISON));
+    }
+
+    static RequestSpecification russianLiaison() {
+        return as(TestTokens.russia(Roles.LIAISON));
+    }
+
+    static RequestSpecification as(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    static String draftByNato(String body) {
+        return natoLiaison().body(body).post("/api/agreements").then().statusCode(201).extract().path("id");
+    }
+
+    static ValidatableResponse command(RequestSpecification who, String id, String action) {
+        return who.post("/api/agreements/" + id + "/" + action).then();
+    }
+
+    /** Makes sure no agreement from an earlier test is still open (the rule allows only one at a time). */
+    static void closeOpenAgreements() {
+        java.util.List<java.util.Map<String, Object>> all =
+                natoLiaison().get("/api/agreements").then().statusCode(200).extract().path("$");
+        for (java.util.Map<String, Object> a : all) {
+            String id = (String) a.get("id");
+            switch ((String) a.get("status")) {
+                case "PROPOSED" -> command(natoLiaison(), id, "retract").statusCode(200);
+                case "PROVISIONAL" -> natoLiaison().body("{\"reason\":\"test clean-up\"}")
+                        .post("/api/agreements/" + id + "/withdraw").then().statusCode(200);
+                case "PERMANENT" -> {
+                    natoLiaison().body("{\"reason\":\"test clean-up\"}")
+                            .post("/api/agreements/" + id + "/withdraw").then().statusCode(200);
+                }
+                default -> {
+                }
+            }
+        }
+    }
+}
