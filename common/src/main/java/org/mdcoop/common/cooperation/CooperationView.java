@@ -68,10 +68,10 @@ public class CooperationView {
             return false;
         }
         Instant now = clock.instant();
-        if (row == null) {
+        boolean isNew = row == null;
+        if (isNew) {
             row = new AgreementViewRow();
             row.agreementId = update.agreementId();
-            entityManager.persist(row);
         }
         Set<String> elements = new TreeSet<>(update.elements() == null ? Set.of() : update.elements());
         row.status = update.status();
@@ -85,6 +85,9 @@ public class CooperationView {
         row.updatedAt = now;
         if (update.inForce() && !wasInForce) {
             row.inForceSince = update.asOf();
+        }
+        if (isNew) {
+            entityManager.persist(row);
         }
         if (update.inForce() != wasInForce) {
             changes.fire(new CooperationChanged(update.agreementId(), elements, update.inForce(), update.status()));

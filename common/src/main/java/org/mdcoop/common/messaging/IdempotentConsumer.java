@@ -49,6 +49,11 @@ public class IdempotentConsumer {
             } catch (PoisonMessageException e) {
                 throw e;
             } catch (RuntimeException e) {
+                if (violatesDataRule(e)) {
+                    // the same message would break the same rule on every retry: dead-letter it with the reason
+                    throw new PoisonMessageException(event.type() + " " + event.eventId()
+                            + " breaks a data rule: " + rootMessage(e), e);
+                }
                 if (shuttingDown) {
                     throw e;
                 }
@@ -58,6 +63,24 @@ public class IdempotentConsumer {
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             }
         }
+    }
+
+    private static boolean violatesDataRule(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException
+                    || t instanceof org.hibernate.exception.DataException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage());
     }
 
     void onShutdown(@Observes ShutdownEvent shutdown) {
