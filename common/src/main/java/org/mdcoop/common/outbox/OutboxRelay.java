@@ -46,7 +46,7 @@ public class OutboxRelay {
 
     @Scheduled(every = "${mdcoop.outbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void relayPending() {
+    public void relayPending() {
         try {
             int sent;
             do {
