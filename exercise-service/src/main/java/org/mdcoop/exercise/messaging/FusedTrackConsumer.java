@@ -1,0 +1,80 @@
+package org.mdcoop.exercise.messaging;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.mdcoop.common.events.EventEnvelope;
+import org.mdcoop.common.events.EventSerde;
+import org.mdcoop.common.events.FusedTrackMessage;
+import org.mdcoop.common.events.PoisonMessageException;
+import org.mdcoop.common.messaging.IdempotentConsumer;
+import org.mdcoop.exercise.persistence.TrackStore;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/**
+ * Keeps the fusion centre's fused tracks of exercises ({@code fusion.tracks}, {@code fusion.track-updated} v1) for
+ * the after-action reports. Only tracks flagged {@code exercise=true} with the id of an exercise of this service are
+ * stored; everything else (the real picture, other deployments' exercises) is skipped without a trace. Idempotent by
+ * event id; a message that is not a valid envelope or track goes to {@code fusion.tracks.dlq} with the reason.
+ */
+@ApplicationScoped
+public class FusedTrackConsumer {
+
+    static final String NAME = "fused-tracks";
+
+    private final IdempotentConsumer consumer;
+    private final TrackStore tracks;
+    private final EntityManager entityManager;
+    private final Clock clock;
+
+    public FusedTrackConsumer(IdempotentConsumer consumer, TrackStore tracks, EntityManager entityManager,
+            Clock clock) {
+        this.consumer = consumer;
+        this.tracks = tracks;
+        this.entityManager = entityManager;
+        this.clock = clock;
+    }
+
+    @Incoming(NAME)
+    @Blocking(ordered = true)
+    public void onTrack(String message) {
+        EventEnvelope envelope = EventSerde.fromJson(message);
+        if (!FusedTrackMessage.TYPE.equals(envelope.type())) {
+            return; // another event type on the topic: not ours to judge
+        }
+        JsonNode payload = envelope.payload();
+        if (!payload.path("exercise").asBoolean(false) || !payload.hasNonNull("exerciseId")) {
+            return; // the real picture: cheap skip without touching the database
+        }
+        UUID exerciseId;
+        try {
+            exerciseId = UUID.fromString(payload.get("exerciseId").asText());
+        } catch (IllegalArgumentException e) {
+            throw new PoisonMessageException("exerciseId of " + envelope.eventId() + " is not a UUID", e);
+        }
+        if (!known(exerciseId)) {
+            return;
+        }
+        consumer.apply(message, NAME, event -> {
+            FusedTrackMessage track = EventSerde.payloadAs(event, FusedTrackMessage.class);
+            if (track.trackId() == null || track.trackId().isBlank() || track.t() == null) {
+                throw new PoisonMessageException("track update " + event.eventId() + " lacks trackId or t", null);
+            }
+            tracks.insert(track, clock.instant());
+        });
+    }
+
+    private boolean known(UUID exerciseId) {
+        return QuarkusTransaction.joiningExisting().call(() -> !entityManager
+                .createNativeQuery("select 1 from exercise where id = :id").setParameter("id", exerciseId)
+                .getResultList().isEmpty());
+    }
+}

@@ -1,0 +1,261 @@
+package org.mdcoop.transparency.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+
+import org.mdcoop.common.domain.NotFound;
+import org.mdcoop.common.domain.Party;
+import org.mdcoop.common.domain.RuleViolation;
+import org.mdcoop.transparency.domain.ReportingRound;
+import org.mdcoop.transparency.domain.disclosure.Disclosure;
+import org.mdcoop.transparency.domain.disclosure.DisclosureContent;
+import org.mdcoop.transparency.domain.disclosure.DisclosureKind;
+import org.mdcoop.transparency.domain.disclosure.DisclosureStatus;
+import org.mdcoop.transparency.domain.disclosure.Reciprocity;
+import org.mdcoop.transparency.domain.disclosure.Reciprocity.Access;
+import org.mdcoop.transparency.domain.disclosure.Reciprocity.KindRound;
+import org.mdcoop.transparency.persistence.DisclosureRow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Disclosure use cases, one transaction each. A party writes only its own disclosures; what it may read of the
+ * other party's is decided by the domain's {@link Reciprocity} rule, with "in force" taken from common's cooperation
+ * view. The other party's drafts are answered exactly like a missing id.
+ */
+@ApplicationScoped
+public class DisclosureService {
+
+    private final EntityManager em;
+    private final Clock clock;
+    private final Transparency transparency;
+    private final TransparencyEvents events;
+    private final ContentParser parser;
+
+    public DisclosureService(EntityManager em, Clock clock, Transparency transparency, TransparencyEvents events,
+            ContentParser parser) {
+        this.em = em;
+        this.clock = clock;
+        this.transparency = transparency;
+        this.events = events;
+        this.parser = parser;
+    }
+
+    /** Optional list filters; null means "any". */
+    public record Filter(DisclosureKind kind, ReportingRound round, Party party, DisclosureStatus status) {
+    }
+
+    // ------------------------------------------------------------------ reads
+
+    @Transactional
+    public List<DisclosureView> list(Party reader, Filter filter) {
+        StringBuilder jpql = new StringBuilder("from DisclosureRow d where (d.party = :reader or d.status <> 'DRAFT')");
+        if (filter.kind() != null) {
+            jpql.append(" and d.kind = :kind");
+        }
+        if (filter.round() != null) {
+            jpql.append(" and d.round = :round");
+        }
+        if (filter.party() != null) {
+            jpql.append(" and d.party = :party");
+        }
+        if (filter.status() != null) {
+            jpql.append(" and d.status = :status");
+        }
+        jpql.append(" order by d.round desc, d.kind, d.party, d.seriesVersion desc");
+        TypedQuery<DisclosureRow> q = em.createQuery(jpql.toString(), DisclosureRow.class)
+                .setParameter("reader", reader.name());
+        if (filter.kind() != null) {
+            q.setParameter("kind", filter.kind().name());
+        }
+        if (filter.round() != null) {
+            q.setParameter("round", filter.round().id());
+        }
+        if (filter.party() != null) {
+            q.setParameter("party", filter.party().name());
+        }
+        if (filter.status() != null) {
+            q.setParameter("status", filter.status().name());
+        }
+        Set<KindRound> readerSubmitted = submittedBy(reader);
+        boolean inForce = transparency.inForce();
+        List<DisclosureView> out = new ArrayList<>();
+        for (DisclosureRow row : q.getResultList()) {
+            Disclosure d = row.toDomain();
+            Access access = Reciprocity.decide(reader, d, readerSubmitted, inForce);
+            if (access.allowed()) {
+                out.add(view(d, access, row.version));
+            }
+        }
+        return out;
+    }
+
+    @Transactional
+    public DisclosureView get(Party reader, UUID id) {
+        DisclosureRow row = em.find(DisclosureRow.class, id);
+        if (row == null) {
+            throw notFound(id);
+        }
+        Disclosure d = row.toDomain();
+        Access access = Reciprocity.decide(reader, d, submittedBy(reader), transparency.inForce());
+        switch (access) {
+            case OWN, RECIPROCAL -> {
+                return view(d, access, row.version);
+            }
+            case HIDDEN -> throw notFound(id);
+            case TRANSPARENCY_NOT_IN_FORCE -> throw new ReadRefused("transparency-not-in-force",
+                    "No agreement covering TRANSPARENCY is in force: the other party's disclosures are not readable");
+            case RECIPROCITY_NOT_MET -> throw new ReadRefused("reciprocity-not-met", "Your party has not submitted its "
+                    + "own " + d.kind() + " disclosure for " + d.round().id()
+                    + "; the other party's becomes readable once it has");
+            default -> throw notFound(id);
+        }
+    }
+
+    // ------------------------------------------------------------------ commands
+
+    @Transactional
+    public DisclosureView createDraft(Actor actor, DisclosureKind kind, ReportingRound round, JsonNode contentJson) {
+        DisclosureContent content = parser.parse(kind, contentJson);
+        List<DisclosureRow> series = series(actor.party(), kind, round);
+        if (!series.isEmpty()) {
+            DisclosureRow latest = series.get(0);
+            throw new RuleViolation("series-exists", "Your party already has a " + kind + " disclosure for "
+                    + round.id() + " (version " + latest.seriesVersion + ", " + latest.status + ", id " + latest.id
+                    + "): edit its draft or revise the submitted version");
+        }
+        Disclosure d = Disclosure.firstDraft(UUID.randomUUID(), actor.party(), round, content, clock.instant());
+        DisclosureRow row = new DisclosureRow().write(d);
+        em.persist(row);
+        em.flush();
+        return view(d, Access.OWN, row.version);
+    }
+
+    @Transactional
+    public DisclosureView editDraft(Actor actor, UUID id, JsonNode contentJson, LocalDate changeOccurredOn) {
+        DisclosureRow row = ownRow(actor.party(), id);
+        Disclosure d = row.toDomain();
+        DisclosureContent content = parser.parse(d.kind(), contentJson);
+        d.editDraft(content, changeOccurredOn, clock.instant());
+        row.write(d);
+        em.flush();
+        return view(d, Access.OWN, row.version);
+    }
+
+    @Transactional
+    public void discardDraft(Actor actor, UUID id) {
+        DisclosureRow row = ownRow(actor.party(), id);
+        row.toDomain().checkDiscardable();
+        em.remove(row);
+    }
+
+    /** Starts the next version (a DRAFT) of the SUBMITTED version {@code id}, saying when the facts changed. */
+    @Transactional
+    public DisclosureView revise(Actor actor, UUID id, JsonNode contentJson, LocalDate changeOccurredOn) {
+        DisclosureRow row = ownRow(actor.party(), id);
+        Disclosure current = row.toDomain();
+        DisclosureContent content = parser.parse(current.kind(), contentJson);
+        series(actor.party(), current.kind(), current.round()).stream()
+                .filter(r -> DisclosureStatus.DRAFT.name().equals(r.status))
+                .findFirst()
+                .ifPresent(draft -> {
+                    throw new RuleViolation("draft-exists", "Version " + draft.seriesVersion + " (id " + draft.id
+                            + ") is already being drafted; edit or discard it first");
+                });
+        Disclosure next = Disclosure.revise(UUID.randomUUID(), current, content, changeOccurredOn, clock.instant());
+        DisclosureRow nextRow = new DisclosureRow().write(next);
+        em.persist(nextRow);
+        em.flush();
+        return view(next, Access.OWN, nextRow.version);
+    }
+
+    /**
+     * Submits a DRAFT; a revision supersedes the previous version and carries the change notice. Refused (409)
+     * while no agreement covering TRANSPARENCY is in force.
+     */
+    @Transactional
+    public DisclosureView submit(Actor actor, UUID id) {
+        DisclosureRow row = ownRow(actor.party(), id);
+        Disclosure d = row.toDomain();
+        UUID agreementId = transparency.requireInForce("submit a disclosure").agreementId;
+        DisclosureRow previousRow = null;
+        Disclosure previous = null;
+        if (d.version() > 1) {
+            previousRow = series(actor.party(), d.kind(), d.round()).stream()
+                    .filter(r -> r.seriesVersion == d.version() - 1)
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("version " + (d.version() - 1) + " is missing"));
+            previous = previousRow.toDomain();
+        }
+        Instant now = clock.instant();
+        d.submit(now, previous, true);
+        if (previous != null) {
+            // the superseded version leaves SUBMITTED first: at most one submitted version per series (unique index)
+            previousRow.write(previous);
+            em.flush();
+        }
+        row.write(d);
+        events.submitted(d, previous, agreementId, actor.subject());
+        if (previous != null) {
+            events.superseded(previous, d, agreementId, actor.subject());
+        }
+        em.flush();
+        return view(d, Access.OWN, row.version);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** The (kind, round) pairs the party has submitted (any version, SUBMITTED or SUPERSEDED). */
+    Set<KindRound> submittedBy(Party party) {
+        return em.createQuery("select distinct d.kind, d.round from DisclosureRow d "
+                + "where d.party = :party and d.status <> 'DRAFT'", Object[].class)
+                .setParameter("party", party.name())
+                .getResultStream()
+                .map(r -> new KindRound(DisclosureKind.valueOf((String) r[0]), ReportingRound.parse((String) r[1])))
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The series' versions, latest first. */
+    private List<DisclosureRow> series(Party party, DisclosureKind kind, ReportingRound round) {
+        return em.createQuery("from DisclosureRow where party = :party and kind = :kind and round = :round "
+                + "order by seriesVersion desc", DisclosureRow.class)
+                .setParameter("party", party.name())
+                .setParameter("kind", kind.name())
+                .setParameter("round", round.id())
+                .getResultList();
+    }
+
+    /** The caller's own row; any other party's (or a missing id) is the same 404. */
+    private DisclosureRow ownRow(Party caller, UUID id) {
+        DisclosureRow row = em.find(DisclosureRow.class, id);
+        if (row == null || !row.party.equals(caller.name())) {
+            throw notFound(id);
+        }
+        return row;
+    }
+
+    private DisclosureView view(Disclosure d, Access access, long lockVersion) {
+        Disclosure previous = null;
+        if (access == Access.OWN && d.status() == DisclosureStatus.DRAFT && d.version() > 1) {
+            previous = series(d.party(), d.kind(), d.round()).stream()
+                    .filter(r -> r.seriesVersion == d.version() - 1)
+                    .findFirst().map(DisclosureRow::toDomain).orElse(null);
+        }
+        return DisclosureView.of(d, access, previous, lockVersion);
+    }
+
+    private static NotFound notFound(UUID id) {
+        return new NotFound("Disclosure " + id + " not found");
+    }
+}

@@ -1,0 +1,188 @@
+package org.mdcoop.transparency.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.mdcoop.common.domain.NotFound;
+import org.mdcoop.common.domain.Party;
+import org.mdcoop.transparency.domain.observation.Comparison;
+import org.mdcoop.transparency.domain.observation.InterceptorTest;
+import org.mdcoop.transparency.domain.observation.Measurements;
+import org.mdcoop.transparency.domain.observation.TestAnnouncement;
+import org.mdcoop.transparency.domain.observation.TestState;
+import org.mdcoop.transparency.domain.observation.ToleranceTable;
+import org.mdcoop.transparency.persistence.InterceptorTestRow;
+
+/**
+ * Interceptor-test use cases, one transaction each. Every exchange (announce, accept, decline, results,
+ * observations) needs an agreement covering TRANSPARENCY in force; a test is a joint record of its host and guest
+ * and both always read it.
+ */
+@ApplicationScoped
+public class InterceptorTestService {
+
+    /** Declared vs observed per observer, with the tolerances applied. */
+    public record ComparisonView(UUID testId, TestState state, String toleranceRule, ToleranceTable tolerances,
+            List<Comparison> comparisons, int discrepancyCount) {
+    }
+
+    private final EntityManager em;
+    private final Clock clock;
+    private final Transparency transparency;
+    private final TransparencyEvents events;
+    private final TransparencyConfig config;
+    private final ToleranceTable tolerances = ToleranceTable.defaults();
+
+    public InterceptorTestService(EntityManager em, Clock clock, Transparency transparency,
+            TransparencyEvents events, TransparencyConfig config) {
+        this.em = em;
+        this.clock = clock;
+        this.transparency = transparency;
+        this.events = events;
+        this.config = config;
+    }
+
+    @Transactional
+    public List<TestView> list(Party reader, TestState state) {
+        String jpql = "from InterceptorTestRow" + (state == null ? "" : " where state = :state")
+                + " order by windowStart desc";
+        var q = em.createQuery(jpql, InterceptorTestRow.class);
+        if (state != null) {
+            q.setParameter("state", state.name());
+        }
+        return q.getResultStream().map(row -> TestView.of(row.toDomain(), reader, row.version)).toList();
+    }
+
+    @Transactional
+    public TestView get(Party reader, UUID id) {
+        InterceptorTestRow row = row(id);
+        return TestView.of(row.toDomain(), reader, row.version);
+    }
+
+    @Transactional
+    public ComparisonView comparison(UUID id) {
+        InterceptorTest t = row(id).toDomain();
+        List<Comparison> comparisons = t.compare(tolerances);
+        return new ComparisonView(id, t.state(),
+                "|observed - declared| <= max(absolute, relative x |declared|) per quantity", tolerances,
+                comparisons, comparisons.stream().mapToInt(c -> c.discrepancies().size()).sum());
+    }
+
+    @Transactional
+    public TestView announce(Actor actor, TestAnnouncement announcement) {
+        UUID agreementId = transparency.requireInForce("announce an interceptor test").agreementId;
+        Instant now = clock.instant();
+        InterceptorTest t = InterceptorTest.announce(UUID.randomUUID(), actor.party(), announcement, now,
+                config.minNoticeDays(), true);
+        InterceptorTestRow row = new InterceptorTestRow().write(t, now);
+        em.persist(row);
+        events.announced(t, agreementId, actor.subject());
+        em.flush();
+        return TestView.of(t, actor.party(), row.version);
+    }
+
+    @Transactional
+    public TestView accept(Actor actor, UUID id, List<String> observers) {
+        return command(actor, id, "accept the invitation", (t, now, agreementId) -> {
+            t.accept(actor.party(), observers, now);
+            events.accepted(t, agreementId, actor.subject(), now);
+        });
+    }
+
+    @Transactional
+    public TestView decline(Actor actor, UUID id, String reason) {
+        return command(actor, id, "decline the invitation", (t, now, agreementId) -> {
+            t.decline(actor.party(), reason, now);
+            events.declined(t, agreementId, actor.subject(), now);
+        });
+    }
+
+    @Transactional
+    public TestView cancel(Actor actor, UUID id, String reason) {
+        InterceptorTestRow row = row(id);
+        InterceptorTest t = row.toDomain();
+        Instant now = clock.instant();
+        String before = t.state().name();
+        t.cancel(actor.party(), reason, now);
+        row.write(t, now);
+        events.cancelled(t, before, actor.party(), transparency.agreementInForce().orElse(null), actor.subject(),
+                now);
+        em.flush();
+        return TestView.of(t, actor.party(), row.version);
+    }
+
+    @Transactional
+    public TestView recordResults(Actor actor, UUID id, Measurements results) {
+        return command(actor, id, "record test results", (t, now, agreementId) -> {
+            t.recordResults(actor.party(), results, now);
+            events.resultsRecorded(t, agreementId, actor.subject(), now);
+        });
+    }
+
+    @Transactional
+    public TestView recordObservation(Actor actor, UUID id, String observer, Measurements measurements) {
+        return command(actor, id, "record an observation", (t, now, agreementId) -> {
+            t.recordObservation(actor.party(), observer, measurements, now);
+            String name = observer.trim();
+            int discrepancies = t.declaredResults() == null ? 0
+                    : Comparison.of(name, t.declaredResults(), measurements, tolerances).discrepancies().size();
+            events.observed(t, name, measurements, discrepancies, agreementId, actor.subject(), now);
+        });
+    }
+
+    /**
+     * The agreement ended: cancels every pending invitation (announced, or accepted with the window not over).
+     * Runs inside the transaction that records the end.
+     *
+     * @return how many tests were cancelled
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int cancelPendingBecauseAgreementEnded(UUID agreementId) {
+        Instant now = clock.instant();
+        List<InterceptorTestRow> pending = em.createQuery(
+                "from InterceptorTestRow where state in ('ANNOUNCED', 'ACCEPTED') order by windowStart",
+                InterceptorTestRow.class).getResultList();
+        int cancelled = 0;
+        for (InterceptorTestRow row : pending) {
+            InterceptorTest t = row.toDomain();
+            String before = t.state().name();
+            if (t.cancelBecauseAgreementEnded(now)) {
+                row.write(t, now);
+                events.cancelled(t, before, null, agreementId, Actor.SYSTEM, now);
+                cancelled++;
+            }
+        }
+        return cancelled;
+    }
+
+    // ------------------------------------------------------------------ plumbing
+
+    private interface Command {
+        void apply(InterceptorTest test, Instant now, UUID agreementId);
+    }
+
+    private TestView command(Actor actor, UUID id, String action, Command command) {
+        InterceptorTestRow row = row(id);
+        InterceptorTest t = row.toDomain();
+        UUID agreementId = transparency.requireInForce(action).agreementId;
+        Instant now = clock.instant();
+        command.apply(t, now, agreementId);
+        row.write(t, now);
+        em.flush();
+        return TestView.of(t, actor.party(), row.version);
+    }
+
+    private InterceptorTestRow row(UUID id) {
+        InterceptorTestRow row = em.find(InterceptorTestRow.class, id);
+        if (row == null) {
+            throw new NotFound("Interceptor test " + id + " not found");
+        }
+        return row;
+    }
+}
