@@ -2,7 +2,6 @@ package org.mdcoop.common.outbox;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
@@ -13,15 +12,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
+import org.mdcoop.common.messaging.ReliableProducer;
 
 /**
  * Publishes outbox rows to Kafka and marks them sent only after the broker acknowledged them ({@code acks=all},
@@ -34,14 +32,13 @@ public class OutboxRelay {
 
     private final EntityManager entityManager;
     private final OutboxConfig config;
-    private final Map<String, Object> kafkaConfig;
-    private volatile KafkaProducer<String, String> producer;
+    private final ReliableProducer producer;
 
     public OutboxRelay(EntityManager entityManager, OutboxConfig config,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.entityManager = entityManager;
         this.config = config;
-        this.kafkaConfig = kafkaConfig;
+        this.producer = new ReliableProducer(kafkaConfig, "outbox-relay", Map.of());
     }
 
     @Scheduled(every = "${mdcoop.outbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -68,7 +65,7 @@ public class OutboxRelay {
         if (batch.isEmpty()) {
             return 0;
         }
-        KafkaProducer<String, String> kafka = producer();
+        KafkaProducer<String, String> kafka = producer.get();
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
         for (OutboxMessage message : batch) {
             acks.add(kafka.send(new ProducerRecord<>(message.topic, message.messageKey, message.payload)));
@@ -93,36 +90,9 @@ public class OutboxRelay {
         return marked;
     }
 
-    private KafkaProducer<String, String> producer() {
-        KafkaProducer<String, String> current = producer;
-        if (current == null) {
-            synchronized (this) {
-                if (producer == null) {
-                    Map<String, Object> props = new HashMap<>(kafkaConfig);
-                    props.put(ProducerConfig.ACKS_CONFIG, "all");
-                    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-                    props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-                    props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
-                    props.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-                    props.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
-                    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-                    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-                    props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
-                    // consumer-only settings in the shared map would only produce warnings
-                    props.keySet().removeIf(key -> key.startsWith("group.") || key.startsWith("auto."));
-                    producer = new KafkaProducer<>(props);
-                }
-                current = producer;
-            }
-        }
-        return current;
-    }
-
     @PreDestroy
     void close() {
-        if (producer != null) {
-            producer.close(java.time.Duration.ofSeconds(5));
-        }
+        producer.close();
     }
 
     private static String truncate(String text) {

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +21,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.mdcoop.common.messaging.ReliableProducer;
 import org.mdcoop.common.events.EventEnvelope;
 import org.mdcoop.common.events.EventSerde;
 import org.mdcoop.common.events.SensorReportMessage;
@@ -72,9 +71,8 @@ public class SensorReportPublisher {
     private final EntityManager entityManager;
     private final Clock clock;
     private final ExerciseConfig config;
-    private final Map<String, Object> kafkaConfig;
     private final Map<UUID, Cursor> cursors = new ConcurrentHashMap<>();
-    private volatile KafkaProducer<String, String> producer;
+    private final ReliableProducer producer;
 
     /** A run's report stream positioned after {@code position} (the scenario time of the last sent report). */
     private record Cursor(ReportStream stream, Instant position, int scenarioVersion) {
@@ -85,7 +83,8 @@ public class SensorReportPublisher {
         this.entityManager = entityManager;
         this.clock = clock;
         this.config = config;
-        this.kafkaConfig = kafkaConfig;
+        this.producer = new ReliableProducer(kafkaConfig, "exercise-report-publisher",
+                Map.of(ProducerConfig.LINGER_MS_CONFIG, 5));
     }
 
     /** Refuses to start with a pacing factor that would publish reports ahead of their time. */
@@ -191,7 +190,7 @@ public class SensorReportPublisher {
     }
 
     private void send(List<SyntheticReport> batch, ExerciseRow exercise, Instant now) {
-        KafkaProducer<String, String> kafka = producer();
+        KafkaProducer<String, String> kafka = producer.get();
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
         for (SyntheticReport synthetic : batch) {
             SensorReport r = synthetic.report();
@@ -217,35 +216,8 @@ public class SensorReportPublisher {
         }
     }
 
-    private KafkaProducer<String, String> producer() {
-        KafkaProducer<String, String> current = producer;
-        if (current == null) {
-            synchronized (this) {
-                if (producer == null) {
-                    Map<String, Object> props = new HashMap<>(kafkaConfig);
-                    props.put(ProducerConfig.ACKS_CONFIG, "all");
-                    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-                    props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-                    props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-                    props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
-                    props.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-                    props.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
-                    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-                    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-                    props.put(ProducerConfig.CLIENT_ID_CONFIG, "exercise-report-publisher");
-                    props.keySet().removeIf(key -> key.startsWith("group.") || key.startsWith("auto."));
-                    producer = new KafkaProducer<>(props);
-                }
-                current = producer;
-            }
-        }
-        return current;
-    }
-
     @PreDestroy
     void close() {
-        if (producer != null) {
-            producer.close(java.time.Duration.ofSeconds(5));
-        }
+        producer.close();
     }
 }
