@@ -1,0 +1,21 @@
+package org.mdcoop.fusion.domain;
+
+import java.util.UUID;
+
+/** Names of the separate pictures: {@code live}, or {@code exercise:<id>} for each exercise. */
+public final class Streams {
+
+    public static final String LIVE = "live";
+
+    private Streams() {
+    }
+
+    public static String of(UUID exerciseId) {
+        return exerciseId == null ? LIVE : "exercise:" + exerciseId;
+    }
+
+    /** A short, stable tag used in track ids. */
+    public static String tag(String stream) {
+        return LIVE.equals(stream) ? "L" : "X" + stream.substring("exercise:".length(), "exercise:".length() + 8);
+    }
+}

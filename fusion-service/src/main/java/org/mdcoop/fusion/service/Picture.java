@@ -1,0 +1,58 @@
+package org.mdcoop.fusion.service;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.mdcoop.common.events.FusedTrackMessage;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+
+/** The current common picture (confirmed tracks of every stream) and the live stream of its updates. */
+@ApplicationScoped
+public class Picture {
+
+    private final Map<String, FusedTrackMessage> current = new ConcurrentHashMap<>();
+    private final BroadcastProcessor<FusedTrackMessage> updates = BroadcastProcessor.create();
+
+    public Picture(MeterRegistry registry) {
+        registry.gauge("fusion.tracks.confirmed", current, Map::size);
+    }
+
+    void put(FusedTrackMessage message) {
+        current.put(message.trackId(), message);
+        updates.onNext(message);
+    }
+
+    void remove(String trackId) {
+        current.remove(trackId);
+    }
+
+    void clear() {
+        current.clear();
+    }
+
+    /**
+     * @param exercise   null: all; true: exercise tracks only; false: live tracks only
+     * @param exerciseId only this exercise's tracks
+     */
+    public List<FusedTrackMessage> tracks(Boolean exercise, UUID exerciseId) {
+        return current.values().stream().filter(m -> matches(m, exercise, exerciseId))
+                .sorted(Comparator.comparing(FusedTrackMessage::trackId)).toList();
+    }
+
+    public Multi<FusedTrackMessage> stream(Boolean exercise, UUID exerciseId) {
+        return updates.filter(m -> matches(m, exercise, exerciseId)).onOverflow().drop();
+    }
+
+    private static boolean matches(FusedTrackMessage m, Boolean exercise, UUID exerciseId) {
+        return (exercise == null || m.exercise() == exercise)
+                && (exerciseId == null || exerciseId.equals(m.exerciseId()));
+    }
+}

@@ -1,0 +1,8 @@
+package org.mdcoop.fusion.service;
+
+import org.mdcoop.fusion.domain.SensorType;
+
+/** What a party states about its sensor; the location is complete (both geodetic and ECEF) once validated. */
+public record SensorDefinition(SensorType type, double latDeg, double lonDeg, double altM, double xM, double yM,
+        double zM, double sigmaM, double revisitS) {
+}

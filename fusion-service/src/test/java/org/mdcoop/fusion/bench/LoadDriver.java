@@ -1,0 +1,359 @@
+package org.mdcoop.fusion.bench;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.mdcoop.common.domain.Party;
+import org.mdcoop.common.events.EventEnvelope;
+import org.mdcoop.common.events.EventSerde;
+import org.mdcoop.common.events.SensorReportMessage;
+import org.mdcoop.fusion.engine.model.BallisticMotionModel;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * End-to-end load driver (Kafka in, fused track out) against a running fusion-service. Not a test and not in the
+ * production jar (test sources). Loopback only, bounded in count and time.
+ *
+ * <ol>
+ *   <li>opens the centre: publishes an in-force agreement status covering DATA_FUSION_CENTRE to
+ *       {@code agreement.status} (and withdraws it at the end);</li>
+ *   <li>registers 2 NATO and 2 Russian sensors over REST (client-credentials tokens of each realm's
+ *       {@code sensor-gateway});</li>
+ *   <li>flies {@code --objects} ballistic objects (central gravity) and every {@code 1/--scan-hz} s publishes one
+ *       scan of one sensor (round robin) seeing every object, so the rate is objects x scan-hz reports/s, with
+ *       report time = wall-clock time;</li>
+ *   <li>reads {@code fusion.tracks} from its end and measures, for each track update, the time from the send of
+ *       the scan it came from to its arrival; the reports fused per second come from the service's own counter
+ *       ({@code fusion_reports_fused_total}) over the measured stretch (after the warm-up).</li>
+ * </ol>
+ *
+ * Run: {@code fusion-service/bin/loadtest --rate 10000 --seconds 60} (see docs/benchmarks.md).
+ */
+public final class LoadDriver {
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = parse(args);
+        String bootstrap = a.getOrDefault("bootstrap", "127.0.0.1:9092");
+        String url = a.getOrDefault("url", "http://localhost:8084");
+        String keycloak = a.getOrDefault("keycloak", "http://localhost:8180");
+        int rate = Integer.parseInt(a.getOrDefault("rate", "10000"));
+        double scanHz = Double.parseDouble(a.getOrDefault("scan-hz", "10"));
+        int seconds = Integer.parseInt(a.getOrDefault("seconds", "60"));
+        int warmup = Integer.parseInt(a.getOrDefault("warmup", "10"));
+        int drain = Integer.parseInt(a.getOrDefault("drain", "30"));
+        int objects = (int) Math.round(rate / scanHz);
+        if (!url.contains("localhost") && !url.contains("127.0.0.1")) {
+            throw new IllegalArgumentException("loopback only");
+        }
+        if (seconds > 600 || rate > 100_000) {
+            throw new IllegalArgumentException("bounded: at most 600 s and 100,000 reports/s");
+        }
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        System.out.printf(Locale.ROOT, "run %s: %d objects x %.1f scans/s = %d reports/s for %d s (+%d s warm-up) against %s%n",
+                run, objects, scanHz, rate, seconds, warmup, url);
+
+        HttpClient http = HttpClient.newHttpClient();
+        String natoToken = token(http, keycloak, "nato");
+        String russiaToken = token(http, keycloak, "russia");
+
+        KafkaProducer<String, String> producer = producer(bootstrap);
+        UUID agreementId = UUID.randomUUID();
+        publishStatus(producer, agreementId, "PROVISIONAL", true);
+        waitFor("centre open", () -> get(http, url + "/api/picture?exercise=true&exerciseId=" + UUID.randomUUID(), natoToken)
+                .contains("\"centreOpen\":true"), 60);
+
+        String[] sensorIds = { "BENCH-N1-" + run, "BENCH-N2-" + run, "BENCH-R1-" + run, "BENCH-R2-" + run };
+        Party[] sensorParty = { Party.NATO, Party.NATO, Party.RUSSIA, Party.RUSSIA };
+        double[] sigma = { 80, 150, 300, 200 };
+        for (int i = 0; i < 4; i++) {
+            String body = String.format(Locale.ROOT,
+                    "{\"id\":\"%s\",\"type\":\"EARLY_WARNING_RADAR\",\"latDeg\":%d,\"lonDeg\":%d,\"altM\":100,\"sigmaM\":%.1f,\"revisitS\":%.2f}",
+                    sensorIds[i], 50 + i, 20 + 5 * i, sigma[i], 4 / scanHz);
+            int code = post(http, url + "/api/sensors", sensorParty[i] == Party.NATO ? natoToken : russiaToken, body);
+            if (code != 201) {
+                throw new IllegalStateException("sensor registration answered " + code);
+            }
+        }
+
+        // measure: track updates from the end of fusion.tracks
+        Map<Long, Long> scanSentNanos = new ConcurrentHashMap<>();
+        long[] latencies = new long[50_000_000 / 8];
+        AtomicLong nLatency = new AtomicLong();
+        AtomicLong trackMessages = new AtomicLong();
+        AtomicBoolean measuring = new AtomicBoolean(false);
+        AtomicBoolean stop = new AtomicBoolean(false);
+        KafkaConsumer<String, String> consumer = tailConsumer(bootstrap, "fusion.tracks");
+        Thread reader = new Thread(() -> {
+            while (!stop.get()) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(100))) {
+                    long now = System.nanoTime();
+                    EventEnvelope e = EventSerde.fromJson(r.value());
+                    JsonNode p = e.payload();
+                    if (!p.path("trackId").asText().startsWith("L-") || !p.path("exerciseId").isNull()
+                            && !p.path("exerciseId").isMissingNode()) {
+                        continue;
+                    }
+                    Instant t = Instant.parse(p.path("t").asText());
+                    Long sent = scanSentNanos.get(Math.round(t.getEpochSecond() * 1e3 + t.getNano() / 1e6));
+                    if (sent == null) {
+                        continue; // not one of ours
+                    }
+                    trackMessages.incrementAndGet();
+                    if (measuring.get()) {
+                        long i = nLatency.getAndIncrement();
+                        if (i < latencies.length) {
+                            latencies[(int) i] = now - sent;
+                        }
+                    }
+                }
+            }
+        }, "tracks-reader");
+        reader.start();
+
+        // fly
+        BallisticMotionModel model = new BallisticMotionModel(0.0, 1.0);
+        double[] states = initialStates(objects, new Random(42));
+        long periodNanos = (long) (1e9 / scanHz);
+        long totalScans = (long) ((warmup + seconds) * scanHz);
+        long warmupScans = (long) (warmup * scanHz);
+        double fusedAtStart = 0;
+        long measureStartNanos = 0;
+        long start = System.nanoTime();
+        long sent = 0;
+        long behind = 0;
+        Random noise = new Random(7);
+        for (long scan = 0; scan < totalScans; scan++) {
+            long due = start + scan * periodNanos;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            } else if (-wait > periodNanos) {
+                behind++;
+            }
+            if (scan == warmupScans) {
+                fusedAtStart = fusedCounter(http, url);
+                measureStartNanos = System.nanoTime();
+                measuring.set(true);
+            }
+            Instant t = Instant.ofEpochMilli(System.currentTimeMillis());
+            int s = (int) (scan % 4);
+            for (int o = 0; o < objects; o++) {
+                int off = o * 6;
+                double dt = scan == 0 ? 0 : 1.0 / scanHz;
+                if (dt > 0) {
+                    model.propagate(states, off, dt);
+                }
+                double sd = sigma[s];
+                SensorReportMessage m = new SensorReportMessage(run + "-" + scan + "-" + o, sensorIds[s], sensorParty[s], t,
+                        states[off] + sd * noise.nextGaussian(), states[off + 1] + sd * noise.nextGaussian(),
+                        states[off + 2] + sd * noise.nextGaussian(), sd, null, null, null, null, false, null);
+                EventEnvelope e = EventSerde.envelope(SensorReportMessage.TYPE, SensorReportMessage.VERSION, t,
+                        "load-driver", sensorParty[s], "load-driver", null, sensorIds[s], m);
+                producer.send(new ProducerRecord<>("fusion.sensor-reports", sensorIds[s], EventSerde.toJson(e)));
+                sent++;
+            }
+            scanSentNanos.put(t.toEpochMilli(), System.nanoTime());
+        }
+        producer.flush();
+        long sendEnd = System.nanoTime();
+        double sendSeconds = (sendEnd - start) / 1e9;
+        System.out.printf(Locale.ROOT, "sent %d reports in %.1f s (%.0f/s offered; %d scans late)%n", sent, sendSeconds,
+                sent / sendSeconds, behind);
+
+        // let the service catch up, bounded
+        long lastCount = -1;
+        long drainDeadline = System.nanoTime() + drain * 1_000_000_000L;
+        double fusedEnd = fusedCounter(http, url);
+        while (System.nanoTime() < drainDeadline) {
+            Thread.sleep(2000);
+            double f = fusedCounter(http, url);
+            if ((long) f == lastCount) {
+                break;
+            }
+            lastCount = (long) f;
+            fusedEnd = f;
+        }
+        long measureEnd = System.nanoTime();
+        measuring.set(false);
+        stop.set(true);
+        reader.join(5000);
+        consumer.close();
+
+        publishStatus(producer, agreementId, "WITHDRAWN", false);
+        producer.close(Duration.ofSeconds(5));
+
+        double measured = (measureEnd - measureStartNanos) / 1e9;
+        double fused = fusedEnd - fusedAtStart;
+        int n = (int) Math.min(nLatency.get(), latencies.length);
+        long[] l = Arrays.copyOf(latencies, n);
+        Arrays.sort(l);
+        System.out.printf(Locale.ROOT, "fused %.0f reports in %.1f s after warm-up (incl. catch-up): %.0f reports/s sustained%n",
+                fused, measured, fused / measured);
+        System.out.printf(Locale.ROOT, "track updates received: %d (%d measured)%n", trackMessages.get(), n);
+        if (n > 0) {
+            System.out.printf(Locale.ROOT, "latency scan sent -> track update received: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                    l[n / 2] / 1e6, l[(int) Math.min(n - 1, (long) (n * 0.99))] / 1e6, l[n - 1] / 1e6);
+        }
+    }
+
+    /** Objects spread on a lat/lon grid (0.6 degree apart), 150-250 km up, 2-5 km/s in varied directions. */
+    static double[] initialStates(int objects, Random random) {
+        double[] s = new double[objects * 6];
+        int side = (int) Math.ceil(Math.sqrt(objects));
+        for (int o = 0; o < objects; o++) {
+            double lat = Math.toRadians(35 + 0.6 * (o / side));
+            double lon = Math.toRadians(10 + 0.6 * (o % side));
+            double r = 6_371_000.0 + 150_000 + 100_000 * random.nextDouble();
+            double[] up = { Math.cos(lat) * Math.cos(lon), Math.cos(lat) * Math.sin(lon), Math.sin(lat) };
+            double[] east = { -Math.sin(lon), Math.cos(lon), 0 };
+            double[] north = { -Math.sin(lat) * Math.cos(lon), -Math.sin(lat) * Math.sin(lon), Math.cos(lat) };
+            double heading = random.nextDouble() * 2 * Math.PI;
+            double v = 2_000 + 3_000 * random.nextDouble();
+            double climb = 500 + 1_000 * random.nextDouble();
+            for (int i = 0; i < 3; i++) {
+                s[o * 6 + i] = r * up[i];
+                s[o * 6 + 3 + i] = v * (Math.cos(heading) * east[i] + Math.sin(heading) * north[i]) + climb * up[i];
+            }
+        }
+        return s;
+    }
+
+    private static KafkaProducer<String, String> producer(String bootstrap) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        return new KafkaProducer<>(p);
+    }
+
+    private static KafkaConsumer<String, String> tailConsumer(String bootstrap, String topic) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "load-driver-" + UUID.randomUUID());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p);
+        List<TopicPartition> parts = new ArrayList<>();
+        consumer.partitionsFor(topic).forEach(i -> parts.add(new TopicPartition(topic, i.partition())));
+        consumer.assign(parts);
+        consumer.seekToEnd(parts);
+        parts.forEach(consumer::position);
+        return consumer;
+    }
+
+    private static void publishStatus(KafkaProducer<String, String> producer, UUID agreementId, String status,
+            boolean inForce) throws Exception {
+        Instant now = Instant.now();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("agreementId", agreementId);
+        payload.put("status", status);
+        payload.put("elements", List.of("DATA_FUSION_CENTRE"));
+        payload.put("inForce", inForce);
+        payload.put("effectiveAt", now.minusSeconds(60));
+        payload.put("expiresAt", now.plus(Duration.ofDays(1)));
+        payload.put("noticeEndsAt", null);
+        payload.put("endedAt", inForce ? null : now);
+        payload.put("asOf", now);
+        EventEnvelope e = EventSerde.envelope("agreement.status", 1, now, "load-driver", null, EventEnvelope.SYSTEM_ACTOR,
+                agreementId, agreementId.toString(), payload);
+        producer.send(new ProducerRecord<>("agreement.status", agreementId.toString(), EventSerde.toJson(e))).get();
+    }
+
+    private static String token(HttpClient http, String keycloak, String realm) throws Exception {
+        String form = "grant_type=client_credentials&client_id=sensor-gateway&client_secret="
+                + URLEncoder.encode("sensor-gateway-secret", StandardCharsets.UTF_8);
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(keycloak + "/realms/" + realm
+                + "/protocol/openid-connect/token")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(r.body());
+        if (!m.find()) {
+            throw new IllegalStateException("no token from " + realm + ": " + r.statusCode());
+        }
+        return m.group(1);
+    }
+
+    private static String get(HttpClient http, String url, String token) {
+        try {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).GET();
+            if (token != null) {
+                b.header("Authorization", "Bearer " + token);
+            }
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    private static int post(HttpClient http, String url, String token, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    private static double fusedCounter(HttpClient http, String url) {
+        String metrics = get(http, url + "/q/metrics", null);
+        Matcher m = Pattern.compile("(?m)^fusion_reports_fused_total(\\{[^}]*\\})?\\s+([0-9.eE+]+)").matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(2)) : 0;
+    }
+
+    private interface Check {
+        boolean ok() throws Exception;
+    }
+
+    private static void waitFor(String what, Check check, int seconds) throws Exception {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (!check.ok()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("timed out waiting for " + what);
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private static Map<String, String> parse(String[] args) {
+        Map<String, String> out = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            out.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        return out;
+    }
+
+    private LoadDriver() {
+    }
+}

@@ -1,0 +1,85 @@
+package org.mdcoop.fusion.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.mdcoop.common.domain.Party;
+
+class ReportRulesTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
+    private static final double R = ReportRules.EARTH_RADIUS_M;
+    private final ReportRules rules = new ReportRules(Duration.ofSeconds(5), Duration.ofMinutes(10));
+
+    private static Report at(Instant t, double altitudeM, Double sigma, double[] cov, Double vx, Double vy, Double vz,
+            boolean exercise, UUID exerciseId) {
+        return new Report("r1", "s1", Party.NATO, t, R + altitudeM, 0, 0, sigma, cov, vx, vy, vz, exercise, exerciseId);
+    }
+
+    private static Report plain(Instant t, double altitudeM) {
+        return at(t, altitudeM, 50.0, null, null, null, null, false, null);
+    }
+
+    @Test
+    void aPlausibleReportPasses() {
+        assertThat(rules.check(plain(NOW, 100_000), NOW)).isEmpty();
+        assertThat(rules.check(at(NOW, 100_000, null, new double[] { 4, 1, 0, 1, 4, 0, 0, 0, 4 }, 1.0, 2.0, 3.0, true,
+                UUID.randomUUID()), NOW)).isEmpty();
+    }
+
+    @Test
+    void timeMayBeAtMostFiveSecondsAheadAndNotOlderThanTheHorizon() {
+        assertThat(rules.check(plain(NOW.plusSeconds(5), 1000), NOW)).isEmpty();
+        assertThat(rules.check(plain(NOW.plusMillis(5001), 1000), NOW)).hasValueSatisfying(r -> assertThat(r).contains("future"));
+        assertThat(rules.check(plain(NOW.minusSeconds(600), 1000), NOW)).isEmpty();
+        assertThat(rules.check(plain(NOW.minusSeconds(601), 1000), NOW)).hasValueSatisfying(r -> assertThat(r).contains("horizon"));
+    }
+
+    @Test
+    void altitudeMustBeBetweenMinusOneAndFiveThousandKilometres() {
+        assertThat(rules.check(plain(NOW, -1_000), NOW)).isEmpty();
+        assertThat(rules.check(plain(NOW, -1_001), NOW)).isPresent();
+        assertThat(rules.check(plain(NOW, 5_000_000), NOW)).isEmpty();
+        assertThat(rules.check(plain(NOW, 5_000_001), NOW)).hasValueSatisfying(r -> assertThat(r).contains("altitude"));
+    }
+
+    @Test
+    void speedIsCheckedOnlyWhenGivenAndMustBeComplete() {
+        assertThat(rules.check(at(NOW, 1000, 50.0, null, 12_000.0, 0.0, 0.0, false, null), NOW)).isEmpty();
+        assertThat(rules.check(at(NOW, 1000, 50.0, null, 12_000.0, 1.0, 0.0, false, null), NOW))
+                .hasValueSatisfying(r -> assertThat(r).contains("speed"));
+        assertThat(rules.check(at(NOW, 1000, 50.0, null, 1.0, null, null, false, null), NOW))
+                .hasValueSatisfying(r -> assertThat(r).contains("all of"));
+    }
+
+    @Test
+    void noiseIsEitherSigmaOrAValidCovariance() {
+        assertThat(rules.check(at(NOW, 1000, null, null, null, null, null, false, null), NOW)).isPresent();
+        assertThat(rules.check(at(NOW, 1000, 50.0, new double[9], null, null, null, false, null), NOW)).isPresent();
+        assertThat(rules.check(at(NOW, 1000, -1.0, null, null, null, null, false, null), NOW)).isPresent();
+        assertThat(rules.check(at(NOW, 1000, null, new double[] { 4, 1, 0, 2, 4, 0, 0, 0, 4 }, null, null, null, false,
+                null), NOW)).hasValueSatisfying(r -> assertThat(r).contains("symmetric"));
+        assertThat(rules.check(at(NOW, 1000, null, new double[] { 1, 2, 0, 2, 1, 0, 0, 0, 1 }, null, null, null, false,
+                null), NOW)).hasValueSatisfying(r -> assertThat(r).contains("positive definite"));
+        assertThat(rules.check(at(NOW, 1000, null, new double[] { 1, 0, 0, 0, 1 }, null, null, null, false, null), NOW))
+                .hasValueSatisfying(r -> assertThat(r).contains("9 elements"));
+    }
+
+    @Test
+    void exerciseReportsCarryTheirExerciseIdAndOnlyThey() {
+        assertThat(rules.check(at(NOW, 1000, 50.0, null, null, null, null, true, null), NOW)).isPresent();
+        assertThat(rules.check(at(NOW, 1000, 50.0, null, null, null, null, false, UUID.randomUUID()), NOW)).isPresent();
+    }
+
+    @Test
+    void streamsKeepLiveAndEachExerciseApart() {
+        UUID a = UUID.randomUUID();
+        assertThat(plain(NOW, 1000).stream()).isEqualTo(Streams.LIVE);
+        assertThat(at(NOW, 1000, 50.0, null, null, null, null, true, a).stream()).isEqualTo("exercise:" + a)
+                .isNotEqualTo(at(NOW, 1000, 50.0, null, null, null, null, true, UUID.randomUUID()).stream());
+    }
+}
