@@ -200,7 +200,7 @@ public class SensorReportPublisher {
                     UUID.nameUUIDFromBytes(r.reportId().getBytes(StandardCharsets.UTF_8)), SensorReportMessage.TYPE,
                     SensorReportMessage.VERSION, now, ExerciseEvents.PRODUCER, r.party(), EventEnvelope.SYSTEM_ACTOR,
                     exercise.agreementId, r.sensorId(), EventSerde.payloadOf(payload));
-            acks.add(kafka.send(new ProducerRecord<>(SensorReportMessage.TOPIC, r.sensorId(),
+            acks.add(kafka.send(new ProducerRecord<>(config.sensorReportsTopic(), r.sensorId(),
                     EventSerde.toJson(envelope))));
         }
         long deadline = System.nanoTime() + config.sendTimeout().toNanos();

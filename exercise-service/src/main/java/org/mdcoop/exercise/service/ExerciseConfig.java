@@ -34,6 +34,13 @@ public interface ExerciseConfig {
     @WithDefault("10s")
     Duration sendTimeout();
 
+    /**
+     * Where the synthetic reports go: the fusion centre's {@code fusion.sensor-reports}. Tests use a topic of their
+     * own so their reports never reach a fusion centre running on the same broker.
+     */
+    @WithDefault("fusion.sensor-reports")
+    String sensorReportsTopic();
+
     /** Spacing of the stored ground-truth samples. */
     @WithDefault("1s")
     Duration groundTruthStep();

@@ -60,6 +60,13 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class ExerciseRunTest {
 
+    /** The topics this service is configured with in the test profile (its own, not the fusion centre's). */
+    private static final String SENSOR_REPORTS_TOPIC = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+            .getValue("mdcoop.exercise.sensor-reports-topic", String.class);
+    private static final String FUSED_TRACKS_TOPIC = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+            .getValue("mp.messaging.incoming.fused-tracks.topic", String.class);
+
+
     private static final Map<String, Double> DEFAULT_SIGMA =
             Map.of("NATO-1", 80.0, "NATO-2", 150.0, "RUSSIA-1", 300.0, "RUSSIA-2", 200.0);
 
@@ -75,7 +82,7 @@ class ExerciseRunTest {
 
     @Test
     void aRunningExercisePublishesPlausibleReportsNeverAheadOfTimeUntilItIsCompleted() {
-        try (TopicTail topic = new TopicTail(SensorReportMessage.TOPIC)) {
+        try (TopicTail topic = new TopicTail(SENSOR_REPORTS_TOPIC)) {
             String id = propose(natoPlanner(), proposal("Run plausible", startableWindow(), srbm(0)));
             approve(russianPlanner(), id, 1).statusCode(200);
             command(russianPlanner(), id, "start").statusCode(403); // only the host starts
@@ -170,7 +177,7 @@ class ExerciseRunTest {
     @Test
     void withdrawalOfTheAgreementHaltsItsExercisesAndTheReportsStopAtOnce() {
         UUID agreement = AgreementStatusFeed.ensureInForce();
-        try (TopicTail topic = new TopicTail(SensorReportMessage.TOPIC);
+        try (TopicTail topic = new TopicTail(SENSOR_REPORTS_TOPIC);
                 TopicTail events = new TopicTail("exercise.events")) {
             String running = propose(russianPlanner(), proposal("Halt running", startableWindow(), srbm(0)));
             String pending = propose(russianPlanner(), proposal("Halt pending", freshFutureWindow(), srbm(0)));
@@ -248,7 +255,7 @@ class ExerciseRunTest {
                     new double[] {0, 0, 0}, null, null, null));
             messages.addAll(track(prefix + "OTHER", first, first.burnoutTime(), first.burnoutTime().plusSeconds(20),
                     new double[] {0, 0, 0}, null, null, UUID.randomUUID()));
-            TopicTail.sendAll(FusedTrackMessage.TOPIC, messages);
+            TopicTail.sendAll(FUSED_TRACKS_TOPIC, messages);
 
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
                 Number n = natoPlanner().get("/api/exercises/" + id).then().extract().path("run.trackSamples");
