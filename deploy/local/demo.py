@@ -148,6 +148,26 @@ def visible_other_party(user, kind, round_id):
     return [r for r in rows if r.get("party") == other] if status == 200 else []
 
 
+# The four demo radars of the fusion scenario data (ids and parties the exercises' default sensors use).
+DEMO_SENSORS = [("nato-fusion-operator", "NATO-1", 38.35, 37.79, 80, 1),
+                ("nato-fusion-operator", "NATO-2", 44.0, 24.4, 150, 2),
+                ("russia-fusion-operator", "RUSSIA-1", 45.0, 41.0, 300, 4),
+                ("russia-fusion-operator", "RUSSIA-2", 55.0, 20.5, 200, 3)]
+
+
+def seed_sensors(verbose):
+    """Registers the demo sensors with the fusion centre, each by its own party's operator; idempotent."""
+    for user, sensor_id, lat, lon, sigma, revisit in DEMO_SENSORS:
+        status, _ = call("GET", f"{FUSION}/api/sensors/{sensor_id}", user)
+        if status == 200:
+            continue
+        status, result = call("POST", FUSION + "/api/sensors", user,
+                              {"id": sensor_id, "type": "EARLY_WARNING_RADAR", "latDeg": lat, "lonDeg": lon,
+                               "altM": 0, "sigmaM": sigma, "revisitS": revisit})
+        if verbose or status not in (200, 201):
+            say(user, f"registers sensor {sensor_id} → {status}")
+
+
 def main():
     print(f"{BOLD}mdcoop — the provisional NATO–Russia missile-defence cooperation, step by step{OFF}")
     close_open_agreements()
@@ -175,16 +195,7 @@ def main():
     say("russia-transparency-officer", f"now sees {len(seen)} NATO inventory disclosure(s): reciprocity met")
 
     chapter("3. The joint data fusion centre and a joint exercise")
-    sensors = [("nato-fusion-operator", "NATO-1", 38.35, 37.79, 80, 1), ("nato-fusion-operator", "NATO-2", 44.0, 24.4, 150, 2),
-               ("russia-fusion-operator", "RUSSIA-1", 45.0, 41.0, 300, 4),
-               ("russia-fusion-operator", "RUSSIA-2", 55.0, 20.5, 200, 3)]
-    for user, sensor_id, lat, lon, sigma, revisit in sensors:
-        status, _ = call("GET", f"{FUSION}/api/sensors/{sensor_id}", user)
-        if status != 200:
-            status, result = call("POST", FUSION + "/api/sensors", user,
-                                  {"sensorId": sensor_id, "type": "EARLY_WARNING_RADAR", "latDeg": lat,
-                                   "lonDeg": lon, "altM": 0, "sigmaM": sigma, "revisitS": revisit})
-            say(user, f"registers sensor {sensor_id} → {status}")
+    seed_sensors(verbose=True)
     now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     window = {"start": now.isoformat().replace("+00:00", "Z"),
               "end": (now + dt.timedelta(hours=2)).isoformat().replace("+00:00", "Z")}
@@ -261,10 +272,13 @@ def main():
         status, result = call("POST", f"{TRANSPARENCY}/api/disclosures/{result['id']}/submit",
                               "nato-transparency-officer")
     say("nato-transparency-officer", f"tries to submit a disclosure → {status} {result.get('type', '') if isinstance(result, dict) else ''}")
-    if ex2:
+    if isinstance(ex2, dict) and ex2.get("id"):
         status, e = call("GET", f"{EXERCISE}/api/exercises/{ex2['id']}", "nato-exercise-planner")
         say("nato-exercise-planner", f"the running exercise is now {e.get('status')}")
-    status, result = call("POST", FUSION + "/api/reports", "nato-fusion-operator", [])
+    report = {"reportId": "DEMO-" + str(int(time.time())), "sensorId": "NATO-1",
+              "t": dt.datetime.now(dt.timezone.utc).isoformat().replace("+00:00", "Z"),
+              "xM": 3360793.9, "yM": 4225258.4, "zM": 3568452.5, "sigmaM": 80.0}
+    status, result = call("POST", FUSION + "/api/reports", "nato-fusion-operator", [report])
     say("nato-fusion-operator", f"tries to send reports to the fusion centre → {status}")
     seen = visible_other_party("nato-transparency-officer", "INVENTORY", round_id)
     status, own = call("GET", f"{TRANSPARENCY}/api/disclosures?kind=INVENTORY&round={round_id}&party=NATO",
@@ -287,7 +301,11 @@ def main():
 
 if __name__ == "__main__":
     try:
-        main()
+        if sys.argv[1:] == ["--seed"]:
+            seed_sensors(verbose=False)
+            print("    demo data: sensors NATO-1, NATO-2, RUSSIA-1, RUSSIA-2 registered with the fusion centre")
+        else:
+            main()
     except urllib.error.URLError as e:
         print(f"{RED}cannot reach the stack ({e}); start it with: deploy/local/stack up{OFF}")
         sys.exit(1)

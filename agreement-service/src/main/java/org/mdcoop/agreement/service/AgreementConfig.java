@@ -15,4 +15,12 @@ public interface AgreementConfig {
     /** How often expiry and the end of notice periods are checked (read by {@code LifecycleScheduler}). */
     @WithDefault("10s")
     java.time.Duration lifecycleCheck();
+
+    /** Where lifecycle events go. Tests use a topic of their own so their agreements never reach a running stack. */
+    @WithDefault("agreement.events")
+    String eventsTopic();
+
+    /** The compacted topic with the latest status of every agreement (for consumers that start late). */
+    @WithDefault("agreement.status")
+    String statusTopic();
 }

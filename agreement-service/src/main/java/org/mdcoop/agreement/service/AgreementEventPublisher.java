@@ -18,23 +18,24 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Turns domain events into envelopes on {@code agreement.events} and the agreement's current status on
- * {@code agreement.status}, through the outbox (same transaction as the change). Draft events stay private to the
+ * {@code agreement.status} (topic names configurable), through the outbox (same transaction as the change). Draft events stay private to the
  * drafting party and are not published.
  */
 @ApplicationScoped
 public class AgreementEventPublisher {
 
-    public static final String EVENTS_TOPIC = "agreement.events";
-    public static final String STATUS_TOPIC = "agreement.status";
     public static final String STATUS_TYPE = "agreement.status";
     static final int VERSION = 1;
 
     private final Outbox outbox;
     private final String producer;
+    private final AgreementConfig config;
 
-    public AgreementEventPublisher(Outbox outbox, @ConfigProperty(name = "mdcoop.service.name") String producer) {
+    public AgreementEventPublisher(Outbox outbox, @ConfigProperty(name = "mdcoop.service.name") String producer,
+            AgreementConfig config) {
         this.outbox = outbox;
         this.producer = producer;
+        this.config = config;
     }
 
     public static boolean isPrivate(DomainEvent event) {
@@ -53,12 +54,12 @@ public class AgreementEventPublisher {
             payload.set("agreementStatus", EventSerde.payloadOf(status));
             // amendments are keyed by their agreement too, so everything about one agreement stays in order
             String subjectId = agreement.getId().toString();
-            outbox.publish(EVENTS_TOPIC, new EventEnvelope(java.util.UUID.randomUUID(), event.type(), VERSION,
+            outbox.publish(config.eventsTopic(), new EventEnvelope(java.util.UUID.randomUUID(), event.type(), VERSION,
                     now, producer, party, actor, agreement.getId(), subjectId, payload));
             published = true;
         }
         if (published) {
-            outbox.publish(STATUS_TOPIC, EventSerde.envelope(STATUS_TYPE, VERSION, now, producer, party, actor,
+            outbox.publish(config.statusTopic(), EventSerde.envelope(STATUS_TYPE, VERSION, now, producer, party, actor,
                     agreement.getId(), agreement.getId().toString(), status));
         }
     }

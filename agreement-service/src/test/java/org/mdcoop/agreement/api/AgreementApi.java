@@ -15,6 +15,12 @@ final class AgreementApi {
     static final String ALL_ELEMENTS =
             "{\"elements\":[\"TRANSPARENCY\",\"JOINT_EXERCISES\",\"DATA_FUSION_CENTRE\",\"COOPERATION_CENTRE\"]}";
 
+    /** The topics the service publishes to in the test profile (its own, not the running stack's). */
+    static final String EVENTS_TOPIC = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+            .getValue("mdcoop.agreement.events-topic", String.class);
+    static final String STATUS_TOPIC = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+            .getValue("mdcoop.agreement.status-topic", String.class);
+
     private AgreementApi() {
     }
 

@@ -47,7 +47,7 @@ class AgreementStoryTest {
 
     @Test
     void natoProposesRussiaAcceptsBothExtendRussiaWithdraws_eventsArriveInOrder() {
-        try (TopicProbe probe = TopicProbe.localBroker("agreement.events")) {
+        try (TopicProbe probe = TopicProbe.localBroker(AgreementApi.EVENTS_TOPIC)) {
             String id = draftByNato(ALL_ELEMENTS);
 
             // a draft is NATO's alone
@@ -104,7 +104,7 @@ class AgreementStoryTest {
 
     @Test
     void latestStatusIsPublishedToTheCompactedStatusTopic() {
-        try (TopicProbe probe = TopicProbe.localBroker("agreement.status")) {
+        try (TopicProbe probe = TopicProbe.localBroker(AgreementApi.STATUS_TOPIC)) {
             String id = draftByNato(ALL_ELEMENTS);
             command(natoLiaison(), id, "submit").statusCode(200);
             command(russianLiaison(), id, "accept").statusCode(200);

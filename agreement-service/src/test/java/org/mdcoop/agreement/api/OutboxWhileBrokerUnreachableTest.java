@@ -69,7 +69,7 @@ class OutboxWhileBrokerUnreachableTest {
         // the broker is reachable again (a relay with the real address): everything arrives exactly once
         OutboxRelay reachable = new OutboxRelay(entityManager, outboxConfig,
                 Map.of("bootstrap.servers", "127.0.0.1:9092"));
-        try (TopicProbe events = TopicProbe.localBroker("agreement.events")) {
+        try (TopicProbe events = TopicProbe.localBroker(AgreementApi.EVENTS_TOPIC)) {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 reachable.relayPending();
                 assertThat(unsent(agreementId)).isZero();

@@ -21,7 +21,7 @@ import org.mdcoop.common.security.Roles;
 import org.mdcoop.common.testing.TestTokens;
 
 /**
- * Plays the agreement-service on the real broker: publishes agreement statuses to {@code agreement.status} as it
+ * Plays the agreement-service on the real broker: publishes agreement statuses to this service's test copy of {@code agreement.status} as it
  * would, and waits until this service's cooperation view has applied them.
  *
  * <p>The broker is shared with the other services' tests, whose agreements come and go meanwhile. So every agreement
@@ -31,6 +31,9 @@ import org.mdcoop.common.testing.TestTokens;
  */
 final class AgreementStatusFeed {
 
+    /** The agreement-status topic this service reads in the test profile (its own, not the running stack's). */
+    private static final String STATUS_TOPIC = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+            .getValue("mp.messaging.incoming.agreement-status.topic", String.class);
     private static final Duration AHEAD = Duration.ofDays(100L * 365);
     private static UUID current;
 
@@ -84,7 +87,7 @@ final class AgreementStatusFeed {
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-            producer.send(new ProducerRecord<>("agreement.status", agreementId.toString(), json))
+            producer.send(new ProducerRecord<>(STATUS_TOPIC, agreementId.toString(), json))
                     .get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("cannot publish the agreement status", e);
