@@ -109,6 +109,61 @@ public abstract class IdentityWiringContract {
     }
 
     @Test
+    void notYetValidTokenIsUnauthorized() {
+        Instant later = Instant.now().plusSeconds(3600);
+        String token = TestTokens.claims(Party.NATO, "nato-analyst", Roles.ANALYST)
+                .claim("nbf", later.getEpochSecond())
+                .issuedAt(later)
+                .expiresAt(later.plusSeconds(600))
+                .sign(TestTokens.key(Party.NATO));
+        given().auth().oauth2(token).when().get("/api/me").then().statusCode(401);
+    }
+
+    @Test
+    void unsignedTokenWithAlgNoneIsUnauthorized() {
+        String valid = TestTokens.nato(Roles.ANALYST);
+        String header = base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}");
+        given().auth().oauth2(header + "." + valid.split("\\.")[1] + ".")
+                .when().get("/api/me").then().statusCode(401);
+    }
+
+    @Test
+    void tokenSignedWithHs256UsingThePublicKeyIsUnauthorized() throws Exception {
+        // the classic key-confusion attack: HMAC keyed with the party's public key
+        String valid = TestTokens.nato(Roles.LIAISON);
+        String signingInput = base64Url("{\"alg\":\"HS256\",\"typ\":\"JWT\"}") + "." + valid.split("\\.")[1];
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        byte[] publicKey = TestTokens.publicKeyPem(Party.NATO).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        mac.init(new javax.crypto.spec.SecretKeySpec(publicKey, "HmacSHA256"));
+        String signature = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(mac.doFinal(signingInput.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        given().auth().oauth2(signingInput + "." + signature).when().get("/api/me").then().statusCode(401);
+    }
+
+    @Test
+    void tamperedPayloadIsUnauthorized() {
+        String[] parts = TestTokens.nato(Roles.ANALYST).split("\\.");
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]),
+                java.nio.charset.StandardCharsets.UTF_8).replace("\"analyst\"", "\"liaison\"");
+        given().auth().oauth2(parts[0] + "." + base64Url(payload) + "." + parts[2])
+                .when().get("/api/me").then().statusCode(401);
+    }
+
+    @Test
+    void tokenSignedWithAnUnknownKeyIsUnauthorized() throws Exception {
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        String token = TestTokens.claims(Party.NATO, "nato-liaison", Roles.LIAISON)
+                .jws().keyId("unknown-key").sign(generator.generateKeyPair().getPrivate());
+        given().auth().oauth2(token).when().get("/api/me").then().statusCode(401);
+    }
+
+    private static String base64Url(String json) {
+        return java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
     void tokenWithoutTheRequiredRoleIsForbiddenProblem() {
         given().auth().oauth2(TestTokens.nato(Roles.ANALYST))
                 .contentType(ContentType.JSON).body("{\"seconds\": 1}")

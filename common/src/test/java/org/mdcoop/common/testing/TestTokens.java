@@ -65,6 +65,19 @@ public final class TestTokens {
         return party == Party.NATO ? NATO_ISSUER : RUSSIA_ISSUER;
     }
 
+    /** The party's test public key as PEM text (what its OIDC tenant verifies with). */
+    public static String publicKeyPem(Party party) {
+        String resource = "/keys/" + party.name().toLowerCase() + "-test-public.pem";
+        try (InputStream in = TestTokens.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test key " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read test key " + resource, e);
+        }
+    }
+
     public static synchronized PrivateKey key(Party party) {
         return KEYS.computeIfAbsent(party, p -> {
             String resource = "/keys/" + p.name().toLowerCase() + "-test-private.pem";
