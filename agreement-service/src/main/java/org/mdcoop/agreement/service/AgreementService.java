@@ -20,7 +20,7 @@ import org.mdcoop.agreement.domain.AgreementStatus;
 import org.mdcoop.agreement.domain.DomainEvent;
 import org.mdcoop.agreement.domain.DraftTerms;
 import org.mdcoop.agreement.persistence.AgreementRow;
-import org.mdcoop.agreement.persistence.StateJson;
+import org.mdcoop.common.persistence.StateJson;
 import org.mdcoop.common.domain.NotFound;
 import org.mdcoop.common.domain.Party;
 import org.mdcoop.common.domain.RuleViolation;

@@ -19,7 +19,7 @@ import org.mdcoop.agreement.domain.AmendmentStatus;
 import org.mdcoop.agreement.domain.Amendment;
 import org.mdcoop.agreement.persistence.AgreementRow;
 import org.mdcoop.agreement.persistence.AmendmentRow;
-import org.mdcoop.agreement.persistence.StateJson;
+import org.mdcoop.common.persistence.StateJson;
 import org.mdcoop.agreement.service.AgreementService.Actor;
 import org.mdcoop.common.domain.NotFound;
 import org.mdcoop.common.domain.Party;

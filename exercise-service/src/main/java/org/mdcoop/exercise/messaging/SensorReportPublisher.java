@@ -33,7 +33,7 @@ import org.mdcoop.exercise.domain.report.SensorReport;
 import org.mdcoop.exercise.domain.report.SyntheticReport;
 import org.mdcoop.exercise.persistence.ExerciseRow;
 import org.mdcoop.exercise.persistence.ExerciseRunRow;
-import org.mdcoop.exercise.persistence.StateJson;
+import org.mdcoop.common.persistence.StateJson;
 import org.mdcoop.exercise.service.ExerciseConfig;
 import org.mdcoop.exercise.service.ExerciseEvents;
 import org.mdcoop.exercise.service.SensorSpec;

@@ -19,7 +19,7 @@ import org.mdcoop.exercise.domain.aar.Comment;
 import org.mdcoop.exercise.persistence.AfterActionReportRow;
 import org.mdcoop.exercise.persistence.ExerciseRow;
 import org.mdcoop.exercise.persistence.GroundTruthStore;
-import org.mdcoop.exercise.persistence.StateJson;
+import org.mdcoop.common.persistence.StateJson;
 import org.mdcoop.exercise.persistence.TrackStore;
 
 /**

@@ -34,7 +34,7 @@ import org.mdcoop.exercise.domain.scenario.Inject;
 import org.mdcoop.exercise.persistence.ExerciseRow;
 import org.mdcoop.exercise.persistence.ExerciseRunRow;
 import org.mdcoop.exercise.persistence.GroundTruthStore;
-import org.mdcoop.exercise.persistence.StateJson;
+import org.mdcoop.common.persistence.StateJson;
 import org.mdcoop.exercise.persistence.TrackStore;
 
 import com.fasterxml.jackson.core.type.TypeReference;

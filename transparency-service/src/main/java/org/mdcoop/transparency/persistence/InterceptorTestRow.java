@@ -1,5 +1,6 @@
 package org.mdcoop.transparency.persistence;
 
+import org.mdcoop.common.persistence.StateJson;
 import java.time.Instant;
 import java.util.UUID;
 
