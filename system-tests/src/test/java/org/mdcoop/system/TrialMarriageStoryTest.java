@@ -264,10 +264,7 @@ class TrialMarriageStoryTest {
                 .then().statusCode(201).body("host", equalTo(party.toUpperCase())).extract().path("id");
     }
 
-    /**
-     * A window opening now and as short as the story needs: a completed exercise keeps its window in the host's
-     * calendar, so a second run of the story on the same stack is possible {@link #WINDOW} later.
-     */
+    /** A window opening now (an exercise starts only inside its window), as long as the story needs. */
     private static String exerciseBody(String name, Instant start) {
         return "{\"name\":\"" + name + " " + start.getEpochSecond() + "\",\"kind\":\"COMPUTER_ASSISTED\","
                 + "\"window\":{\"start\":\"" + start + "\",\"end\":\"" + start.plus(WINDOW) + "\"},"

@@ -1,14 +1,17 @@
 package org.mdcoop.exercise.domain;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.mdcoop.common.domain.Party;
 import org.mdcoop.common.domain.RuleViolation;
 
 /**
- * The calendar rule: no two exercises of the same host overlap in time. Windows are half-open (back-to-back is fine).
+ * The calendar rule: no two exercises of the same host overlap in time (a completed exercise holds its window only
+ * until it completed). Windows are half-open (back-to-back is fine).
  * CANCELLED and HALTED exercises no longer hold their slot; PROPOSED, APPROVED, RUNNING and COMPLETED do. The other
  * party's exercises never conflict (rotating hosts may overlap each other).
  */
@@ -37,6 +40,21 @@ public final class ExerciseOverlap {
         return !Objects.equals(other.id(), candidateId)
                 && other.host() == host
                 && other.status().occupiesWindow()
-                && other.window().overlaps(window);
+                && occupied(other).map(taken -> taken.overlaps(window)).orElse(false);
+    }
+
+    /**
+     * The part of the host's calendar an exercise takes: its window, but only up to the moment it completed when it
+     * finished early — the rest of the slot is free for the next one.
+     */
+    static Optional<ExerciseWindow> occupied(Exercise exercise) {
+        ExerciseWindow window = exercise.window();
+        Instant completedAt = exercise.completedAt();
+        if (exercise.status() != ExerciseStatus.COMPLETED || completedAt == null || !completedAt.isBefore(window.end())) {
+            return Optional.of(window);
+        }
+        return completedAt.isAfter(window.start())
+                ? Optional.of(new ExerciseWindow(window.start(), completedAt))
+                : Optional.empty();
     }
 }

@@ -68,4 +68,23 @@ class ExerciseOverlapTest {
         boolean conflicts = ExerciseOverlap.conflicts(UUID.randomUUID(), Party.NATO, other.window(), other);
         assertThat(conflicts).isEqualTo(status != ExerciseStatus.CANCELLED && status != ExerciseStatus.HALTED);
     }
+
+    @Test
+    void anExerciseCompletedEarlyFreesTheRestOfItsWindow() {
+        Exercise done = ExerciseFixtures.running(Party.NATO); // window T0 .. T0+6h, started at T0
+        done.complete(Party.NATO, T0.plusSeconds(3600));
+        assertThat(ExerciseOverlap.occupied(done)).contains(hours(0, 1));
+        assertThatCode(() -> ExerciseOverlap.check(UUID.randomUUID(), Party.NATO, hours(1, 3), List.of(done)))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> ExerciseOverlap.check(UUID.randomUUID(), Party.NATO, hours(0, 2), List.of(done)))
+                .isInstanceOf(RuleViolation.class);
+    }
+
+    @Test
+    void aRunningExerciseHoldsItsWholeWindow() {
+        Exercise running = ExerciseFixtures.running(Party.NATO);
+        assertThat(ExerciseOverlap.occupied(running)).contains(hours(0, 6));
+        assertThatThrownBy(() -> ExerciseOverlap.check(UUID.randomUUID(), Party.NATO, hours(5, 7), List.of(running)))
+                .isInstanceOf(RuleViolation.class);
+    }
 }
