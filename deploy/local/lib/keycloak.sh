@@ -13,7 +13,14 @@ KC_REALMS=(nato russia)
 
 keycloak_pid() { pid_of keycloak "$KC_HOME"; }
 
-kc_realms_sum() { cat "$KC_REALMS_DIR"/*-realm.json | sha256sum | cut -d' ' -f1; }
+# Metrics on the management port let the system tests count Keycloak's requests (e.g. that a
+# forged token never makes a service fetch keys): http://127.0.0.1:$KEYCLOAK_MANAGEMENT_PORT/metrics
+KEYCLOAK_MANAGEMENT_PORT=9190
+KC_START_OPTS=(--http-host=127.0.0.1 --http-port="$KEYCLOAK_PORT" --hostname="$KEYCLOAK_URL"
+  --metrics-enabled=true --http-management-port="$KEYCLOAK_MANAGEMENT_PORT" --import-realm)
+
+# Changes to the realm files or to the start options restart Keycloak with a fresh import.
+kc_realms_sum() { { cat "$KC_REALMS_DIR"/*-realm.json; echo "${KC_START_OPTS[*]}"; } | sha256sum | cut -d' ' -f1; }
 
 keycloak_start() {
   local pid sum old
@@ -30,11 +37,11 @@ keycloak_start() {
   old="$(cat "$STACK/keycloak/realms.sha256" 2>/dev/null || true)"
   if [[ "$sum" != "$old" ]]; then
     if [[ -n "$pid" ]]; then
-      info "realm files changed: restarting Keycloak to re-import them"
+      info "realm files or start options changed: restarting Keycloak to re-import the realms"
       keycloak_stop
       pid=""
     fi
-    [[ -n "$old" ]] && info "realm files changed: resetting Keycloak's dev database"
+    [[ -n "$old" ]] && info "realm files or start options changed: resetting Keycloak's dev database"
     rm -rf "$KC_HOME/data/h2"
   fi
   mkdir -p "$KC_HOME/data/import"
@@ -52,10 +59,7 @@ keycloak_start() {
   start_bg keycloak "$KEYCLOAK_LOG" "$KC_HOME" \
     env KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
     JAVA_OPTS_KC_HEAP="${KEYCLOAK_HEAP:--Xms64m -Xmx768m}" \
-    "$KC_HOME/bin/kc.sh" start-dev \
-    --http-host=127.0.0.1 --http-port="$KEYCLOAK_PORT" \
-    --hostname="$KEYCLOAK_URL" \
-    --import-realm
+    "$KC_HOME/bin/kc.sh" start-dev "${KC_START_OPTS[@]}"
   echo "$sum" >"$STACK/keycloak/realms.sha256"
   KEYCLOAK_STARTED_AT=$(now)
 }

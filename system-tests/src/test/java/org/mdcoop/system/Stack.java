@@ -88,9 +88,13 @@ final class Stack {
     }
 
     static String passwordGrant(String realm, String username, String password) {
+        return passwordGrant(realm, username, password, "mdcoop");
+    }
+
+    static String passwordGrant(String realm, String username, String password, String clientId) {
         Response response = given()
                 .formParam("grant_type", "password")
-                .formParam("client_id", "mdcoop")
+                .formParam("client_id", clientId)
                 .formParam("username", username)
                 .formParam("password", password)
                 .when().post(KEYCLOAK + "/realms/" + realm + "/protocol/openid-connect/token");
