@@ -126,8 +126,12 @@ class AgreementStoryTest {
         command(natoLiaison(), id, "submit").statusCode(200);
         command(russianLiaison(), id, "accept").statusCode(200);
 
-        natoLiaison().body("{\"seconds\": " + Duration.ofDays(32).toSeconds() + "}")
-                .post("/api/clock/advance").then().statusCode(200);
+        long offset = natoLiaison().body("{\"seconds\": " + Duration.ofDays(32).toSeconds() + "}")
+                .post("/api/clock/advance").then().statusCode(200).extract().jsonPath().getLong("offsetSeconds");
+        // the moved clock survives a restart: a clock running backwards would make the followers drop updates
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                .createNativeQuery("select offset_seconds from clock_offset where id = 1").getSingleResult())
+                .longValue())).isEqualTo(offset);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 natoLiaison().get("/api/agreements/" + id).then().statusCode(200)

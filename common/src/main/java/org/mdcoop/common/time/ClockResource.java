@@ -35,10 +35,12 @@ public class ClockResource {
     }
 
     private final AdjustableClock clock;
+    private final ClockOffsetStore offsets;
     private final boolean controlEnabled;
 
-    public ClockResource(AdjustableClock clock, ClockConfig config) {
+    public ClockResource(AdjustableClock clock, ClockOffsetStore offsets, ClockConfig config) {
         this.clock = clock;
+        this.offsets = offsets;
         this.controlEnabled = config.controlEnabled() && !ConfigUtils.getProfiles().contains("prod");
     }
 
@@ -59,6 +61,7 @@ public class ClockResource {
             throw new NotFound("clock control is not enabled on this deployment");
         }
         clock.advance(Duration.ofSeconds(request.seconds()));
+        offsets.save();
         return view();
     }
 
