@@ -129,8 +129,16 @@ def propose_and_accept(elements, term_months=48):
 
 
 def current_round():
+    """The current half-year reporting round, or the next one neither party has used (when the demo runs again)."""
     today = dt.date.today()
-    return f"{today.year}-H{1 if today.month <= 6 else 2}"
+    year, half = today.year, 1 if today.month <= 6 else 2
+    used = set()
+    for officer, party in (("nato-transparency-officer", "NATO"), ("russia-transparency-officer", "RUSSIA")):
+        status, rows = call("GET", f"{TRANSPARENCY}/api/disclosures?party={party}", officer)
+        used |= {r["round"] for r in rows} if status == 200 else set()
+    while f"{year}-H{half}" in used:
+        year, half = (year, 2) if half == 1 else (year + 1, 1)
+    return f"{year}-H{half}"
 
 
 def disclose(user, kind, content, round_id):
@@ -146,6 +154,39 @@ def visible_other_party(user, kind, round_id):
     status, rows = call("GET", f"{TRANSPARENCY}/api/disclosures?kind={kind}&round={round_id}", user)
     other = "RUSSIA" if party_of(user) == "NATO" else "NATO"
     return [r for r in rows if r.get("party") == other] if status == 200 else []
+
+
+def observed_interceptor_test():
+    """NATO announces an interceptor test, Russia observes it, and both see the discrepancies."""
+    _, clock = call("GET", TRANSPARENCY + "/api/clock", "nato-analyst")
+    now = dt.datetime.fromisoformat(clock["now"].replace("Z", "+00:00"))
+    iso = lambda t: t.isoformat().replace("+00:00", "Z")
+    status, test = call("POST", TRANSPARENCY + "/api/tests", "nato-transparency-officer", {
+        "windowStart": iso(now + dt.timedelta(hours=1)), "windowEnd": iso(now + dt.timedelta(hours=2)),
+        "site": {"lat": 54.48, "lon": 17.1}, "interceptorType": "SM-3 IIA",
+        "launchArea": {"shape": "CIRCLE", "centre": {"lat": 54.5, "lon": 17.0}, "radiusKm": 5},
+        "impactArea": {"shape": "POLYGON", "vertices": [{"lat": 56, "lon": 18}, {"lat": 56, "lon": 19},
+                                                         {"lat": 57, "lon": 18.5}]}})
+    test = expect(status, test, 201, "announce test")
+    say("nato-transparency-officer", f"announces an interceptor test (late notice: {test.get('late')})")
+    expect(*call("POST", f"{TRANSPARENCY}/api/tests/{test['id']}/accept", "russia-transparency-officer",
+                 {"observers": ["Obs A", "Obs B"]}), 200, "accept test")
+    say("russia-transparency-officer", "accepts to observe with observers Obs A and Obs B")
+    call("POST", TRANSPARENCY + "/api/clock/advance", "nato-liaison", {"seconds": 3 * 3600})
+    say("nato-liaison", "moves the transparency-service clock past the test window (dev only)")
+    expect(*call("POST", f"{TRANSPARENCY}/api/tests/{test['id']}/results", "nato-transparency-officer",
+                 {"interceptAltitudeKm": 250, "interceptRangeKm": 400, "burnoutVelocityKmS": 4.5,
+                  "flightTimeS": 180, "missDistanceM": 0.5}), 200, "results")
+    say("nato-transparency-officer", "records the declared results: intercept at 250 km, burnout 4.5 km/s")
+    for observer, altitude, velocity in (("Obs A", 251, 4.52), ("Obs B", 300, 5.2)):
+        expect(*call("POST", f"{TRANSPARENCY}/api/tests/{test['id']}/observations", "russia-transparency-officer",
+                     {"observer": observer, "measurements": {"interceptAltitudeKm": altitude,
+                                                             "burnoutVelocityKmS": velocity}}), 200, "observation")
+        say("russia-transparency-officer", f"{observer} measured {altitude} km, {velocity} km/s")
+    _, comparison = call("GET", f"{TRANSPARENCY}/api/tests/{test['id']}/comparison", "nato-analyst")
+    for c in comparison.get("comparisons", []):
+        found = ", ".join(f"{d['quantity']} off by {d['difference']:.2f}" for d in c.get("discrepancies", [])) or "none"
+        say("nato-analyst", f"comparison with {c['observer']}: discrepancies {found}")
 
 
 # The four demo radars of the fusion scenario data (ids and parties the exercises' default sensors use).
@@ -193,6 +234,12 @@ def main():
          "status": "OPERATIONAL"}]}, round_id)
     seen = visible_other_party("russia-transparency-officer", "INVENTORY", round_id)
     say("russia-transparency-officer", f"now sees {len(seen)} NATO inventory disclosure(s): reciprocity met")
+    performance = {"interceptors": [{"interceptorType": "SM-3 IIA", "maxRangeKm": 2500, "maxAltitudeKm": 1000,
+                                      "burnoutVelocityKmS": 4.5}]}
+    disclose("nato-transparency-officer", "INTERCEPTOR_PERFORMANCE", performance, round_id)
+    disclose("russia-transparency-officer", "INTERCEPTOR_PERFORMANCE", {"interceptors": [
+        {"interceptorType": "S-500", "maxRangeKm": 600, "maxAltitudeKm": 200, "burnoutVelocityKmS": 7.0}]}, round_id)
+    observed_interceptor_test()
 
     chapter("3. The joint data fusion centre and a joint exercise")
     seed_sensors(verbose=True)
@@ -265,9 +312,9 @@ def main():
         wait_until(name + " sees the end", lambda: cooperation_in_force(url, agreement_id) is False, seconds=30)
         print(f"  {GREEN}{name}-service: cooperation ended{OFF}")
     status, result = call("POST", TRANSPARENCY + "/api/disclosures", "nato-transparency-officer",
-                          {"kind": "INTERCEPTOR_PERFORMANCE", "round": round_id, "content": {"interceptors": [
-                              {"interceptorType": "SM-3 IIA", "maxRangeKm": 2500, "maxAltitudeKm": 1000,
-                               "burnoutVelocityKmS": 4.5}]}})
+                          {"kind": "DEPLOYMENT_PLAN", "round": round_id, "content": {"phases": [
+                              {"name": "Phase 1", "startDate": "2027-01-01", "endDate": "2027-12-31",
+                               "sites": [{"designation": "Site Alpha", "lat": 54.48, "lon": 17.1, "count": 24}]}]}})
     if status == 201:
         status, result = call("POST", f"{TRANSPARENCY}/api/disclosures/{result['id']}/submit",
                               "nato-transparency-officer")
