@@ -1,0 +1,134 @@
+package org.mdcoop.common.api;
+
+import java.util.Optional;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/**
+ * Answers a request body over {@code quarkus.http.limits.max-body-size} with 413 as problem+json. Left alone, Quarkus
+ * answers a bare 413 with no body: for a Content-Length over the limit from a route of its own (order -2), and for a
+ * chunked body from inside the REST layer's input stream, where no exception mapper sees it. So this route runs
+ * first: it refuses an oversized Content-Length itself and reads a chunked body up to the limit (the REST layer then
+ * takes the body already read). A body within the limit is never touched on its way to the resource.
+ */
+@Singleton
+public class BodyLimit {
+
+    /** Before Quarkus' own Content-Length check (order -2). */
+    static final int ORDER = -3;
+    private static final String REFUSED = BodyLimit.class.getName() + ".refused";
+
+    private final long limitBytes;
+    private final ObjectMapper json;
+    private final BodyHandler chunkedBody;
+
+    public BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> limit,
+            ObjectMapper json) {
+        this.limitBytes = limit.map(MemorySize::asLongValue).orElse(-1L);
+        this.json = json;
+        this.chunkedBody = BodyHandler.create(false).setBodyLimit(limitBytes).setMergeFormAttributes(false);
+    }
+
+    void install(@Observes Router router) {
+        if (limitBytes <= 0) {
+            return;
+        }
+        router.route().order(ORDER).handler(this::check).failureHandler(this::bodyHandlerRefused);
+    }
+
+    private void check(RoutingContext rc) {
+        HttpServerRequest request = rc.request();
+        String contentLength = request.getHeader(HttpHeaderNames.CONTENT_LENGTH);
+        if (contentLength != null) {
+            if (parse(contentLength) > limitBytes) {
+                tooLarge(rc);
+            } else {
+                rc.next();
+            }
+            return;
+        }
+        if (mayCarryBody(request.method())) {
+            // chunked (or HTTP/2 without a length): read it here, refusing it as soon as it passes the limit
+            chunkedBody.handle(rc);
+            return;
+        }
+        rc.next();
+    }
+
+    /**
+     * The body handler fails the request with 413 once a chunked body passes the limit. Once that answer is out, the
+     * client's unread upload ends in a closed connection, which is expected: nothing is left to say or to log.
+     */
+    private void bodyHandlerRefused(RoutingContext rc) {
+        if (Boolean.TRUE.equals(rc.get(REFUSED))) {
+            return;
+        }
+        if (rc.statusCode() == 413 && !rc.response().headWritten()) {
+            tooLarge(rc);
+        } else {
+            rc.next();
+        }
+    }
+
+    private void tooLarge(RoutingContext rc) {
+        rc.put(REFUSED, Boolean.TRUE);
+        HttpServerResponse response = rc.response();
+        String body;
+        try {
+            body = json.writeValueAsString(new Problem("payload-too-large", "Payload too large", 413,
+                    "The request body is larger than the limit of " + describe(limitBytes))
+                    .with("maxBodyBytes", limitBytes)
+                    .withInstance(rc.normalizedPath()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a problem", e);
+        }
+        response.setStatusCode(413)
+                .putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        if (rc.request().version() != HttpVersion.HTTP_2) {
+            // the rest of an oversized upload is not read: end the connection once the answer is out, as Quarkus does
+            response.putHeader(HttpHeaderNames.CONNECTION, "close");
+            response.endHandler(done -> rc.request().connection().close());
+        }
+        response.end(body);
+    }
+
+    private static boolean mayCarryBody(HttpMethod method) {
+        return method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH
+                || method == HttpMethod.DELETE;
+    }
+
+    private static long parse(String contentLength) {
+        try {
+            return Long.parseLong(contentLength.trim());
+        } catch (NumberFormatException e) {
+            return -1; // the HTTP codec refuses a malformed length before any route runs
+        }
+    }
+
+    static String describe(long bytes) {
+        long mib = 1024L * 1024L;
+        if (bytes % mib == 0) {
+            return bytes / mib + " MiB (" + bytes + " bytes)";
+        }
+        if (bytes % 1024 == 0) {
+            return bytes / 1024 + " KiB (" + bytes + " bytes)";
+        }
+        return bytes + " bytes";
+    }
+}
