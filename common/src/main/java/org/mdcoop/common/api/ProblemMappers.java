@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -23,6 +25,7 @@ import org.mdcoop.common.domain.ValidationFailed;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -41,6 +44,10 @@ import org.hibernate.StaleStateException;
  * its detail never carries internals.
  */
 public class ProblemMappers {
+
+    /** Jackson's defaults (StreamReadConstraints), which the services keep. */
+    static final int MAX_NESTING_DEPTH = com.fasterxml.jackson.core.StreamReadConstraints.DEFAULT_MAX_DEPTH;
+    static final int MAX_NUMBER_LENGTH = com.fasterxml.jackson.core.StreamReadConstraints.DEFAULT_MAX_NUM_LEN;
 
     @ServerExceptionMapper
     public Response domain(DomainException e, UriInfo uri) {
@@ -83,6 +90,16 @@ public class ProblemMappers {
                     // resource method and parameter names are implementation detail, except for query/path params
                     if (node.getKind() == jakarta.validation.ElementKind.PARAMETER) {
                         parts.add(node.getName());
+                    }
+                }
+                case CONTAINER_ELEMENT -> {
+                    // an element of a collection (Set<@NotNull X>): elements[2], or elements[] for a set
+                    String suffix = node.getIndex() != null ? "[" + node.getIndex() + "]"
+                            : node.getKey() != null ? "[" + node.getKey() + "]" : "[]";
+                    if (parts.isEmpty()) {
+                        parts.add(suffix);
+                    } else {
+                        parts.set(parts.size() - 1, parts.get(parts.size() - 1) + suffix);
                     }
                 }
                 default -> {
@@ -137,8 +154,16 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response jsonMapping(JsonMappingException e, UriInfo uri) {
+        StreamConstraintsException limit = cause(e, StreamConstraintsException.class);
+        if (limit != null) {
+            return parserLimit(limit, uri);
+        }
+        if (cause(e, JsonParseException.class) != null) {
+            // broken JSON met while reading a field (the body breaks off, bad UTF-8): a syntax error, not a wrong value
+            return malformed(uri);
+        }
         String field = jsonPath(e);
-        String message = e.getOriginalMessage() == null ? "invalid value" : firstLine(e.getOriginalMessage());
+        String message = e.getOriginalMessage() == null ? "invalid value" : plain(firstLine(e.getOriginalMessage()));
         return new Problem("validation", "Invalid input", 400, "The request has invalid fields")
                 .withErrors(List.of(new Problem.FieldViolation(field.isEmpty() ? "body" : field, message)))
                 .withInstance(uri.getPath()).toResponse();
@@ -156,6 +181,22 @@ public class ProblemMappers {
 
     private static Response malformed(UriInfo uri) {
         return new Problem("malformed-body", "Malformed request body", 400, "The body is not well-formed JSON")
+                .withInstance(uri.getPath()).toResponse();
+    }
+
+    /** Jackson's parser limits (StreamReadConstraints): nesting depth, number length, string length. */
+    @ServerExceptionMapper
+    public Response parserLimit(StreamConstraintsException e, UriInfo uri) {
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        String detail;
+        if (message.contains("nesting depth")) {
+            detail = "The body nests objects or arrays deeper than " + MAX_NESTING_DEPTH + " levels";
+        } else if (message.contains("Number value length") || message.contains("number value length")) {
+            detail = "The body holds a number with more than " + MAX_NUMBER_LENGTH + " digits";
+        } else {
+            detail = "The body exceeds a limit of the JSON parser";
+        }
+        return new Problem("body-too-complex", "Request body too complex", 400, detail)
                 .withInstance(uri.getPath()).toResponse();
     }
 
@@ -225,6 +266,18 @@ public class ProblemMappers {
         if (status == 401) {
             return unauthenticated(uri);
         }
+        // the REST layer wraps most Jackson failures in a bare 400: answer them like the unwrapped ones
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            return jsonProblem(json, uri);
+        }
+        // a path, query or header parameter that does not convert (not a UUID, not a number...); the REST layer
+        // says 404 for path and query parameters (JAX-RS), but the request is malformed, not aimed at nothing
+        if ((e instanceof NotFoundException || e instanceof BadRequestException) && e.getCause() != null) {
+            return new Problem("invalid-parameter", "Invalid parameter", 400,
+                    "A path or query parameter has a value of the wrong type (for example an id that is not a UUID, "
+                            + "or a number that is not a whole number in range)")
+                    .withInstance(uri.getPath()).toResponse();
+        }
         Response.StatusType statusType = e.getResponse().getStatusInfo();
         String slug = statusType.getReasonPhrase().toLowerCase().replaceAll("[^a-z0-9]+", "-");
         String detail = status >= 500 ? "The request could not be processed" : e.getMessage();
@@ -234,6 +287,26 @@ public class ProblemMappers {
             builder.header(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW));
         }
         return builder.build();
+    }
+
+    private Response jsonProblem(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            return unknownProperty(u, uri);
+        }
+        if (e instanceof InvalidFormatException f) {
+            return invalidFormat(f, uri);
+        }
+        if (e instanceof MismatchedInputException m) {
+            return mismatchedInput(m, uri);
+        }
+        StreamConstraintsException limit = cause(e, StreamConstraintsException.class);
+        if (limit != null) {
+            return parserLimit(limit, uri);
+        }
+        if (e instanceof JsonMappingException m) {
+            return jsonMapping(m, uri);
+        }
+        return malformed(uri);
     }
 
     @ServerExceptionMapper
@@ -256,16 +329,20 @@ public class ProblemMappers {
                 .withInstance(uri.getPath()).toResponse();
     }
 
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
-                return true;
+                return type.cast(t);
             }
             if (t.getCause() == t) {
                 break;
             }
         }
-        return false;
+        return null;
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        return cause(e, type) != null;
     }
 
     private static String jsonPath(JsonMappingException e) {
@@ -293,10 +370,34 @@ public class ProblemMappers {
         if (type == java.time.Instant.class) {
             return "an ISO-8601 UTC timestamp";
         }
+        if (type == java.time.LocalDate.class) {
+            return "an ISO-8601 date (yyyy-mm-dd)";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class) {
+            return "a whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (java.util.Map.class.isAssignableFrom(type) || type.isRecord()) {
+            return "an object";
+        }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
             return "a number";
         }
         return "a " + type.getSimpleName();
+    }
+
+    /** Jackson names our classes in its messages ({@code `org.mdcoop.x.Foo`}); a client needs only {@code Foo}. */
+    static String plain(String message) {
+        return message.replaceAll("`(?:\\w+[.$])+(\\w+)`", "`$1`");
     }
 
     private static String firstLine(String message) {
