@@ -105,7 +105,10 @@ public abstract class BadInputContract {
     /** Runs first (the HTTP client is set up per test, so not in a {@code @BeforeAll}). */
     @Test
     @Order(Integer.MIN_VALUE)
-    void beforeTheBadInputTheServiceIsReady() {
+    void beforeTheBadInputTheServiceIsReady() throws Exception {
+        // the cases break or wrap the valid body: it must itself be a well-formed JSON object
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(validBody()).isObject())
+                .as("validBody() is a JSON object").isTrue();
         prepare();
         given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         before = dataSnapshot();
