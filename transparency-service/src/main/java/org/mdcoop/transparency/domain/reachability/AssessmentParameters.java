@@ -12,12 +12,15 @@ import org.mdcoop.transparency.domain.FieldErrors;
  * @param minEngagementAltitudeKm  70 km: exo-atmospheric kill vehicles engage above the sensible atmosphere.
  * @param burnoutAltitudeKm        0 km: the threat's powered flight is not modelled; the arc starts at the launch
  *                                 point. (≈7.2 km/s then flies 10,000 km in ≈32 min.)
- * @param timeStepS                1 s sampling of the threat arc.
+ * @param timeStepS                1 s sampling of the threat arc; 0.01 to 60 s.
  * @param branch                   DEPRESSED root of the range equation when a burnout speed above minimum energy is
  *                                 given.
  */
 public record AssessmentParameters(double launchDelayS, double flyoutSpeedFactor, double minEngagementAltitudeKm,
         double burnoutAltitudeKm, double timeStepS, BallisticArc.Branch branch) {
+
+    /** 10 ms: at most 360,000 samples for an hour of flight. */
+    public static final double MIN_TIME_STEP_S = 0.01;
 
     public static final AssessmentParameters DEFAULT =
             new AssessmentParameters(60, 0.7, 70, 0, 1, BallisticArc.Branch.DEPRESSED);
@@ -41,7 +44,8 @@ public record AssessmentParameters(double launchDelayS, double flyoutSpeedFactor
         errors.positiveUpTo(FieldErrors.join(path, "flyoutSpeedFactor"), flyoutSpeedFactor, 1);
         errors.range(FieldErrors.join(path, "minEngagementAltitudeKm"), minEngagementAltitudeKm, 0, 2_000);
         errors.range(FieldErrors.join(path, "burnoutAltitudeKm"), burnoutAltitudeKm, 0, 1_000);
-        errors.positiveUpTo(FieldErrors.join(path, "timeStepS"), timeStepS, 60);
+        // a floor, not just > 0: the arc is sampled every step, so 1e-9 s would keep a request thread busy for hours
+        errors.range(FieldErrors.join(path, "timeStepS"), timeStepS, MIN_TIME_STEP_S, 60);
         errors.required(FieldErrors.join(path, "branch"), branch);
     }
 }
