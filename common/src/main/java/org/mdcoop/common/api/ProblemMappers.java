@@ -396,7 +396,7 @@ public class ProblemMappers {
     }
 
     /** Jackson names our classes in its messages ({@code `org.mdcoop.x.Foo`}); a client needs only {@code Foo}. */
-    static String plain(String message) {
+    public static String plain(String message) {
         return message.replaceAll("`(?:\\w+[.$])+(\\w+)`", "`$1`");
     }
 

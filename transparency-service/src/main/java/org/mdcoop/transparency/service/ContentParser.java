@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.mdcoop.common.api.ProblemMappers;
 import org.mdcoop.common.domain.ValidationFailed;
 import org.mdcoop.common.domain.ValidationFailed.FieldError;
 import org.mdcoop.transparency.domain.disclosure.DisclosureContent;
@@ -46,7 +47,8 @@ public class ContentParser {
         } catch (JsonMappingException e) {
             String message = e.getOriginalMessage() == null ? "invalid value" : e.getOriginalMessage();
             int newline = message.indexOf('\n');
-            throw ValidationFailed.of(path(e), "is invalid: " + (newline < 0 ? message : message.substring(0, newline)));
+            throw ValidationFailed.of(path(e),
+                    "is invalid: " + ProblemMappers.plain(newline < 0 ? message : message.substring(0, newline)));
         } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
             throw ValidationFailed.of(ROOT, "is not a valid " + kind + " content");
         }
