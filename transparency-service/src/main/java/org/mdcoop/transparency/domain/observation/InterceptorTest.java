@@ -179,12 +179,15 @@ public final class InterceptorTest {
         observations.add(new Observation(name, measured, now));
     }
 
-    /** The host calls the test off before its window starts. */
+    /** The host calls the test off before its window starts (reason optional, ≤ 500 characters, as for a decline). */
     public void cancel(Party caller, String reason, Instant now) {
         requireHost(caller, "cancel");
         requireState("cancel", TestState.ANNOUNCED, TestState.ACCEPTED);
         if (!now.isBefore(announcement.windowStart())) {
             throw new RuleViolation("test-window-started", "A test cannot be cancelled once its window has started");
+        }
+        if (reason != null && reason.length() > 500) {
+            throw ValidationFailed.of("reason", "must be at most 500 characters");
         }
         markCancelled(reason == null ? "cancelled by host" : reason, now);
     }

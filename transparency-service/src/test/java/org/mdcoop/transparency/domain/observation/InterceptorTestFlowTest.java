@@ -240,6 +240,15 @@ class InterceptorTestFlowTest {
     }
 
     @Test
+    void cancellationReasonIsLimitedLikeADeclineReason() {
+        InterceptorTest t = announced();
+        assertThatThrownBy(() -> t.cancel(NATO, "x".repeat(501), NOW)).isInstanceOf(ValidationFailed.class);
+        assertThat(t.state()).isEqualTo(TestState.ANNOUNCED);
+        t.cancel(NATO, "x".repeat(500), NOW);
+        assertThat(t.state()).isEqualTo(TestState.CANCELLED);
+    }
+
+    @Test
     void hostCancelsBeforeTheWindowOnly() {
         InterceptorTest t = announced();
         t.accept(RUSSIA, List.of("Observer One"), NOW);
