@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.quarkus.runtime.configuration.MemorySize;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
@@ -24,8 +23,9 @@ import io.vertx.ext.web.handler.BodyHandler;
  * Answers a request body over {@code quarkus.http.limits.max-body-size} with 413 as problem+json. Left alone, Quarkus
  * answers a bare 413 with no body: for a Content-Length over the limit from a route of its own (order -2), and for a
  * chunked body from inside the REST layer's input stream, where no exception mapper sees it. So this route runs
- * first: it refuses an oversized Content-Length itself and reads a chunked body up to the limit (the REST layer then
- * takes the body already read). A body within the limit is never touched on its way to the resource.
+ * first: it refuses an oversized Content-Length itself and reads a chunked HTTP/1.1 body up to the limit (the REST
+ * layer then takes the body already read). A body within the limit is never touched on its way to the resource.
+ * HTTP/2 bodies without a Content-Length are left to Quarkus' own limit (a bare 413).
  */
 @Singleton
 public class BodyLimit {
@@ -63,12 +63,19 @@ public class BodyLimit {
             }
             return;
         }
-        if (mayCarryBody(request.method())) {
-            // chunked (or HTTP/2 without a length): read it here, refusing it as soon as it passes the limit
+        if (request.version() != HttpVersion.HTTP_2 && chunked(request)) {
+            // chunked HTTP/1.1: read it here, refusing it as soon as it passes the limit
             chunkedBody.handle(rc);
             return;
         }
+        // No body, or HTTP/2 without a length: left to the REST layer. Reading an HTTP/2 body here would end the
+        // stream, and the REST layer then fails to pause it (a 500 for every DELETE without a body over h2c).
         rc.next();
+    }
+
+    private static boolean chunked(HttpServerRequest request) {
+        String encoding = request.getHeader(HttpHeaderNames.TRANSFER_ENCODING);
+        return encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("chunked");
     }
 
     /**
@@ -106,11 +113,6 @@ public class BodyLimit {
             response.endHandler(done -> rc.request().connection().close());
         }
         response.end(body);
-    }
-
-    private static boolean mayCarryBody(HttpMethod method) {
-        return method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH
-                || method == HttpMethod.DELETE;
     }
 
     private static long parse(String contentLength) {

@@ -233,6 +233,33 @@ public abstract class BadInputContract {
         assertTooLarge(response);
     }
 
+    /** Found by the system tests: a request without a body over HTTP/2 (h2c) must reach the endpoint, not a 500. */
+    @Test
+    void http2RequestsWithAndWithoutABodyAreAnsweredByTheEndpoint() throws Exception {
+        HttpClient http2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        String byId = RestAssured.baseURI + ":" + RestAssured.port + byIdPath().replace("{id}", UUID.randomUUID().toString());
+        for (String method : new String[] { "GET", "DELETE" }) {
+            HttpResponse<String> response = http2.send(HttpRequest.newBuilder(URI.create(byId))
+                    .header("Authorization", "Bearer " + token()).method(method, HttpRequest.BodyPublishers.noBody())
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(method + " " + byId + ": " + response.body()).isBetween(400, 499);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith(PROBLEM_JSON));
+        }
+        byte[] malformed = "{\"broken\": ".getBytes(StandardCharsets.UTF_8);
+        for (HttpRequest.BodyPublisher body : new HttpRequest.BodyPublisher[] {
+                HttpRequest.BodyPublishers.ofByteArray(malformed),
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(malformed)) }) {
+            HttpResponse<String> response = http2.send(HttpRequest.newBuilder(
+                    URI.create(RestAssured.baseURI + ":" + RestAssured.port + writePath()))
+                    .header("Authorization", "Bearer " + token()).header("Content-Type", "application/json")
+                    .method(writeMethod(), body).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+            assertThat(response.body()).contains(TYPE + "malformed-body");
+        }
+    }
+
     @Test
     void bodyJustUnderTheLimitIsReadAndJudgedOnItsFields() {
         String start = withField(validBody(), "\"padding\": \"");
