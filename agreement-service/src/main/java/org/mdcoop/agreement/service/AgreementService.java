@@ -108,6 +108,7 @@ public class AgreementService {
 
     @Transactional
     public AgreementView submit(Actor actor, UUID id) {
+        visibleRow(id, actor.party(), LockModeType.NONE); // an unknown or hidden id is 404 before any rule
         ensureNoOtherOpenAgreement(id);
         return command(actor, id, Map.of(), (a, now) -> a.submit(actor.party(), now));
     }

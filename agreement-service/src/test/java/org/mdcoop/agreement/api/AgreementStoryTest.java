@@ -152,6 +152,11 @@ class AgreementStoryTest {
                 .extract().path("id");
         command(russianLiaison(), second, "submit").statusCode(409)
                 .body("type", equalTo("urn:mdcoop:problem:agreement-already-open"));
+        // an id the caller cannot see is unknown first, whatever else is open: the other party's draft, or no agreement
+        String natoDraft = draftByNato(ALL_ELEMENTS);
+        command(russianLiaison(), natoDraft, "submit").statusCode(404)
+                .body("type", equalTo("urn:mdcoop:problem:not-found"));
+        command(russianLiaison(), UUID.randomUUID().toString(), "submit").statusCode(404);
     }
 
     @Test
