@@ -9,16 +9,22 @@ import static org.mdcoop.system.FaultDrill.stack;
 import static org.mdcoop.system.Stack.as;
 import static org.mdcoop.system.Stack.url;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -28,6 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -80,6 +87,12 @@ class FaultDrillSystemTest {
                         + "\"burnoutSpeedKmS\":2.6}]}")
                 .post(url("exercise", "/api/exercises")).then().statusCode(201).extract().path("id");
         record("\n## Fault drills, " + Instant.now() + " (agreement " + agreement + ")\n");
+    }
+
+    /** Leaves no agreement in force behind: the stack is shared with the demo and the other system tests. */
+    @AfterAll
+    static void endTheDrillsAgreement() {
+        Stack.closeOpenAgreements();
     }
 
     /**
@@ -162,7 +175,7 @@ class FaultDrillSystemTest {
             }
         });
         Instant caughtUp = Instant.now();
-        Map<String, Long> effects = new java.util.LinkedHashMap<>();
+        Map<String, Long> effects = new LinkedHashMap<>();
         for (String db : FOLLOWERS) {
             effects.put(db + " agreement-events", count(db, "select count(*) from processed_event where consumer = "
                     + "'agreement-events' and event_id = any(?)", agreementEventIds));
@@ -214,13 +227,13 @@ class FaultDrillSystemTest {
                 .then().statusCode(200).extract().jsonPath().getLong("offsetSeconds");
         Writers writers = new Writers("producer-crash");
         writers.start(4);
-        FaultDrill.sleep(Duration.ofSeconds(8));
+        writers.awaitAcknowledged(50);
         stack("kill", "agreement");
         Instant killed = Instant.now();
         long unsentAtKill = count("agreement", "select count(*) from outbox where sent_at is null");
-        FaultDrill.sleep(Duration.ofSeconds(3));
+        FaultDrill.sleep(Duration.ofSeconds(3)); // the outage itself: writers are refused meanwhile
         Duration restart = stack("start", "agreement");
-        FaultDrill.sleep(Duration.ofSeconds(8));
+        writers.awaitAcknowledged(writers.acknowledged().size() + 50); // and writing again after the restart
         writers.stop();
 
         Instant drained = awaitOutboxDrained("agreement");
@@ -233,7 +246,8 @@ class FaultDrillSystemTest {
         Published published = amendmentsPublishedSince(eventsBefore);
         assertThat(published.amendmentIds()).containsAll(writers.acknowledged());
         record("### 2. agreement-service killed with SIGKILL while taking writes\n"
-                + "- 4 writers proposing amendments for ~" + writers.seconds() + " s; killed after 8 s, started again in "
+                + "- 4 writers proposing amendments for ~" + writers.seconds() + " s; killed after 50 acknowledged "
+                + "writes, started again in "
                 + restart.toSeconds() + " s\n"
                 + "- acknowledged (201): " + writers.acknowledged().size() + "; refused or cut off while down: "
                 + writers.failed() + "; acknowledged but missing afterwards: 0\n"
@@ -274,10 +288,10 @@ class FaultDrillSystemTest {
         Writers writers = new Writers("broker-restart");
         gateway.start();
         writers.start(2);
-        FaultDrill.sleep(Duration.ofSeconds(8));
+        writers.awaitAcknowledged(50);
         Duration stop = stack("stop", "kafka");
         Instant down = Instant.now();
-        FaultDrill.sleep(Duration.ofSeconds(5));
+        FaultDrill.sleep(Duration.ofSeconds(5)); // the outage itself, under traffic
         Duration start = stack("start", "kafka");
         Instant up = Instant.now();
         gateway.join(Duration.ofMinutes(6).toMillis());
@@ -357,8 +371,8 @@ class FaultDrillSystemTest {
         record("### 4. PostgreSQL restarted under the running services\n"
                 + "- stopped (fast shutdown) in " + stop.toSeconds() + " s, down for "
                 + Duration.between(down, up).toSeconds() + " s, start took " + start.toSeconds() + " s\n"
-                + "- statuses while down (API read, readiness): " + new java.util.TreeMap<>(seenWhileDown) + "\n"
-                + "- back to 200 after the start, ms: " + new java.util.TreeMap<>(recovery)
+                + "- statuses while down (API read, readiness): " + new TreeMap<>(seenWhileDown) + "\n"
+                + "- back to 200 after the start, ms: " + new TreeMap<>(recovery)
                 + "; no service restarted (same pids); a write succeeds afterwards\n");
     }
 
@@ -366,9 +380,9 @@ class FaultDrillSystemTest {
 
     private static String pidOf(String service) {
         try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("../.stack/run/" + service + ".pid")).trim();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return Files.readString(Path.of("../.stack/run/" + service + ".pid")).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -394,8 +408,8 @@ class FaultDrillSystemTest {
                 if ("amendment.proposed".equals(event.path("type").asText())) {
                     amendments.add(event.path("payload").path("amendmentId").asText());
                 }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
         return new Published(amendments, duplicates[0]);
@@ -454,6 +468,12 @@ class FaultDrillSystemTest {
 
         Set<String> acknowledged() {
             return acknowledged;
+        }
+
+        /** Waits until at least {@code n} writes have been acknowledged. */
+        void awaitAcknowledged(int n) {
+            await(label + ": " + n + " acknowledged writes").atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofMillis(100)).until(() -> acknowledged.size() >= n);
         }
 
         int failed() {

@@ -123,8 +123,11 @@ final class SecurityMatrix {
             return SERVICES;
         }
         List<String> named = SERVICES.stream().filter(s -> lower.contains(s + "-service")).toList();
-        // a heading naming one service starts its section; sub-headings without a service name stay in it
-        return named.size() == 1 ? named : heading.startsWith("## ") && !named.isEmpty() ? List.of() : current;
+        if (named.isEmpty()) {
+            return current; // a sub-heading without a service name stays in its section
+        }
+        // a heading naming one service starts its section; one naming several only points elsewhere
+        return named.size() == 1 ? named : List.of();
     }
 
     private static Set<Role> allowedRoles(List<String> header, List<String> cells) {
