@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
@@ -33,6 +34,9 @@ public class BodyLimit {
     /** Before Quarkus' own Content-Length check (order -2). */
     static final int ORDER = -3;
     private static final String REFUSED = BodyLimit.class.getName() + ".refused";
+    /** How much of a refused upload is read (and dropped) before the connection is closed anyway. */
+    private static final long MAX_DISCARDED_BYTES = 16L * 1024 * 1024;
+    private static final long LINGER_MILLIS = 10_000;
 
     private final long limitBytes;
     private final ObjectMapper json;
@@ -79,8 +83,8 @@ public class BodyLimit {
     }
 
     /**
-     * The body handler fails the request with 413 once a chunked body passes the limit. Once that answer is out, the
-     * client's unread upload ends in a closed connection, which is expected: nothing is left to say or to log.
+     * The body handler fails the request with 413 once a chunked body passes the limit. Once that answer is out, a
+     * later failure of the same request (the upload cut off when the connection closes) has nothing left to say.
      */
     private void bodyHandlerRefused(RoutingContext rc) {
         if (Boolean.TRUE.equals(rc.get(REFUSED))) {
@@ -108,11 +112,70 @@ public class BodyLimit {
         response.setStatusCode(413)
                 .putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE);
         if (rc.request().version() != HttpVersion.HTTP_2) {
-            // the rest of an oversized upload is not read: end the connection once the answer is out, as Quarkus does
             response.putHeader(HttpHeaderNames.CONNECTION, "close");
-            response.endHandler(done -> rc.request().connection().close());
+            new LingeringClose(rc).start();
         }
         response.end(body);
+    }
+
+    /**
+     * Closing the connection while the client is still uploading makes the kernel reset it, and the reset throws
+     * away the 413 the client has not read yet: it sees a dropped connection instead of the answer (one request in
+     * ten on this machine). So the rest of the upload is read and dropped first, as web servers' "lingering close"
+     * does, bounded in bytes and time so that an endless upload cannot hold the connection; the connection is closed
+     * once both the answer is out and the upload has ended.
+     */
+    private static final class LingeringClose {
+        private final HttpServerRequest request;
+        private final HttpServerResponse response;
+        private final Vertx vertx;
+        private long discardedBytes;
+        private boolean answered;
+        private boolean uploadOver;
+        private long timer = -1;
+
+        LingeringClose(RoutingContext rc) {
+            this.request = rc.request();
+            this.response = rc.response();
+            this.vertx = rc.vertx();
+        }
+
+        void start() {
+            response.endHandler(done -> {
+                answered = true;
+                closeWhenDone();
+            });
+            if (request.isEnded()) {
+                uploadOver = true;
+                return;
+            }
+            timer = vertx.setTimer(LINGER_MILLIS, expired -> giveUp());
+            request.exceptionHandler(failed -> giveUp());
+            request.handler(chunk -> {
+                discardedBytes += chunk.length();
+                if (discardedBytes > MAX_DISCARDED_BYTES) {
+                    giveUp();
+                }
+            });
+            request.endHandler(ended -> {
+                uploadOver = true;
+                closeWhenDone();
+            });
+            request.resume();
+        }
+
+        private void giveUp() {
+            uploadOver = true;
+            answered = true;
+            closeWhenDone();
+        }
+
+        private void closeWhenDone() {
+            if (answered && uploadOver) {
+                vertx.cancelTimer(timer);
+                request.connection().close();
+            }
+        }
     }
 
     private static long parse(String contentLength) {
