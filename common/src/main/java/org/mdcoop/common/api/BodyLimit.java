@@ -21,12 +21,12 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 /**
- * Answers a request body over {@code quarkus.http.limits.max-body-size} with 413 as problem+json. Left alone, Quarkus
+ * Answers a request body over {@code mdcoop.http.max-body-size} with 413 as problem+json. Left alone, Quarkus
  * answers a bare 413 with no body: for a Content-Length over the limit from a route of its own (order -2), and for a
  * chunked body from inside the REST layer's input stream, where no exception mapper sees it. So this route runs
  * first: it refuses an oversized Content-Length itself and reads a chunked HTTP/1.1 body up to the limit (the REST
  * layer then takes the body already read). A body within the limit is never touched on its way to the resource.
- * HTTP/2 bodies without a Content-Length are left to Quarkus' own limit (a bare 413).
+ * HTTP/2 bodies without a Content-Length are counted as the REST layer reads them ({@link BodySizeCounter}).
  */
 @Singleton
 public class BodyLimit {
@@ -42,11 +42,24 @@ public class BodyLimit {
     private final ObjectMapper json;
     private final BodyHandler chunkedBody;
 
-    public BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> limit,
+    public BodyLimit(@ConfigProperty(name = "mdcoop.http.max-body-size") Optional<MemorySize> limit,
             ObjectMapper json) {
         this.limitBytes = limit.map(MemorySize::asLongValue).orElse(-1L);
         this.json = json;
         this.chunkedBody = BodyHandler.create(false).setBodyLimit(limitBytes).setMergeFormAttributes(false);
+    }
+
+    /** The limit in bytes; zero or less: none. */
+    public long limitBytes() {
+        return limitBytes;
+    }
+
+    /** The answer to a body over the limit, wherever it is found. */
+    static Problem problem(long limitBytes, String path) {
+        return new Problem("payload-too-large", "Payload too large", 413,
+                "The request body is larger than the limit of " + describe(limitBytes))
+                .with("maxBodyBytes", limitBytes)
+                .withInstance(path);
     }
 
     void install(@Observes Router router) {
@@ -72,8 +85,9 @@ public class BodyLimit {
             chunkedBody.handle(rc);
             return;
         }
-        // No body, or HTTP/2 without a length: left to the REST layer. Reading an HTTP/2 body here would end the
-        // stream, and the REST layer then fails to pause it (a 500 for every DELETE without a body over h2c).
+        // No body, or HTTP/2 without a length: left to the REST layer, which counts what it reads (BodySizeCounter).
+        // Reading an HTTP/2 body here would end the stream, and the REST layer then fails to pause it (a 500 for
+        // every DELETE without a body over h2c).
         rc.next();
     }
 
@@ -102,10 +116,7 @@ public class BodyLimit {
         HttpServerResponse response = rc.response();
         String body;
         try {
-            body = json.writeValueAsString(new Problem("payload-too-large", "Payload too large", 413,
-                    "The request body is larger than the limit of " + describe(limitBytes))
-                    .with("maxBodyBytes", limitBytes)
-                    .withInstance(rc.normalizedPath()));
+            body = json.writeValueAsString(problem(limitBytes, rc.normalizedPath()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a problem", e);
         }

@@ -310,6 +310,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response bodyTooLarge(BodyTooLarge e, UriInfo uri) {
+        return BodyLimit.problem(e.limitBytes(), uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
         if (causedBy(e, JDBCConnectionException.class) || causedBy(e, java.sql.SQLTransientConnectionException.class)) {
             return new Problem("service-unavailable", "Service unavailable", 503,

@@ -56,7 +56,7 @@ public abstract class BadInputContract {
 
     protected static final String PROBLEM_JSON = "application/problem+json";
     protected static final String TYPE = "urn:mdcoop:problem:";
-    /** {@code quarkus.http.limits.max-body-size} in common's configuration. */
+    /** {@code mdcoop.http.max-body-size} in common's configuration. */
     protected static final int MAX_BODY_BYTES = 1024 * 1024;
     /** Enough repeats that a one-in-ten race in refusing an upload shows up (0.9^20: 12% chance to slip through). */
     private static final int REFUSED_UPLOAD_ATTEMPTS = 20;
@@ -241,6 +241,31 @@ public abstract class BadInputContract {
     void bodyOverOneMegabyteIsTooLargeWhateverItsContentType() throws Exception {
         HttpResponse<String> response = raw("text/plain", oversizedBody(), false);
         assertTooLarge(response);
+    }
+
+    /**
+     * An HTTP/2 body without a Content-Length cannot be refused before the REST layer reads it; Quarkus' own limit
+     * answered it with a stream reset (a protocol error at the client) and logged an unexpected failure.
+     */
+    @Test
+    void http2BodyOverOneMegabyteWithoutALengthIsTooLarge() throws Exception {
+        HttpClient http2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        // the first request upgrades the cleartext connection to HTTP/2; the upload then goes over that connection
+        http2.send(HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port
+                + byIdPath().replace("{id}", UUID.randomUUID().toString())))
+                .header("Authorization", "Bearer " + token()).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.discarding());
+        byte[] oversized = oversizedBody().getBytes(StandardCharsets.UTF_8);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            HttpResponse<String> response = http2.send(HttpRequest.newBuilder(
+                    URI.create(RestAssured.baseURI + ":" + RestAssured.port + writePath()))
+                    .header("Authorization", "Bearer " + token()).header("Content-Type", "application/json")
+                    .method(writeMethod(), HttpRequest.BodyPublishers.ofInputStream(
+                            () -> new ByteArrayInputStream(oversized)))
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);
+            assertTooLarge(response);
+        }
     }
 
     /** Found by the system tests: a request without a body over HTTP/2 (h2c) must reach the endpoint, not a 500. */
