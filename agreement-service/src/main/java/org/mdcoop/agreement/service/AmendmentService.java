@@ -90,8 +90,7 @@ public class AmendmentService {
 
     @Transactional
     public AmendmentView propose(Actor actor, UUID agreementId, String title, String text) {
-        AgreementRow agreementRow = agreements.visibleRow(agreementId, actor.party(), LockModeType.NONE);
-        Agreement agreement = agreements.load(agreementRow);
+        Agreement agreement = agreements.load(lockedAgreement(actor, agreementId));
         Instant now = clock.instant();
         Amendment.Proposal proposal = Amendment.propose(UUID.randomUUID(), agreement, actor.party(), now, title, text);
         AmendmentRow row = new AmendmentRow();
@@ -128,7 +127,7 @@ public class AmendmentService {
 
     private AmendmentView command(Actor actor, UUID agreementId, UUID amendmentId, Map<String, ?> payload,
             Command command) {
-        Agreement agreement = agreements.load(agreements.visibleRow(agreementId, actor.party(), LockModeType.NONE));
+        Agreement agreement = agreements.load(lockedAgreement(actor, agreementId));
         AmendmentRow row = row(agreementId, amendmentId);
         Amendment amendment = load(row);
         Instant now = clock.instant();
@@ -137,6 +136,17 @@ public class AmendmentService {
         record(actor, agreement, events, payload, now);
         entityManager.flush();
         return AmendmentView.of(amendment, actor.party(), row.version);
+    }
+
+    /**
+     * An amendment command reads the agreement under a row lock. It changes no agreement row, so the agreement's
+     * optimistic version does not guard it: without the lock an endorsement racing a withdrawal read the agreement
+     * still in force, adopted the amendment and published that stale status after the withdrawal's, and the
+     * followers (which keep the latest status) took cooperation to be in force again. With the lock it waits for
+     * the withdrawal and is refused.
+     */
+    private AgreementRow lockedAgreement(Actor actor, UUID agreementId) {
+        return agreements.visibleRow(agreementId, actor.party(), LockModeType.PESSIMISTIC_WRITE);
     }
 
     private void record(Actor actor, Agreement agreement, List<AmendmentEvent> events, Map<String, ?> payload,

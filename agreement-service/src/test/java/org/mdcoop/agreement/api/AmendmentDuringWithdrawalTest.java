@@ -1,0 +1,123 @@
+package org.mdcoop.agreement.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.mdcoop.agreement.api.AgreementApi.ALL_ELEMENTS;
+import static org.mdcoop.agreement.api.AgreementApi.closeOpenAgreements;
+import static org.mdcoop.agreement.api.AgreementApi.command;
+import static org.mdcoop.agreement.api.AgreementApi.draftByNato;
+import static org.mdcoop.agreement.api.AgreementApi.natoLiaison;
+import static org.mdcoop.agreement.api.AgreementApi.russianLiaison;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.mdcoop.agreement.service.AgreementService;
+import org.mdcoop.common.domain.Party;
+import org.mdcoop.common.events.EventEnvelope;
+import org.mdcoop.common.testing.TopicProbe;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * An amendment command that arrives while a withdrawal is being written must not act on the agreement as it was
+ * before: it waits for the withdrawal, is refused, and the last status the followers receive says "not in force".
+ * The withdrawal is held open inside a transaction so the overlap happens every time, not by luck.
+ */
+@QuarkusTest
+class AmendmentDuringWithdrawalTest {
+
+    @Inject
+    AgreementService agreements;
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void anEndorsementRacingAWithdrawalWaitsForItAndIsRefused() throws Exception {
+        closeOpenAgreements();
+        String id = draftByNato(ALL_ELEMENTS);
+        command(natoLiaison(), id, "submit").statusCode(200);
+        command(russianLiaison(), id, "accept").statusCode(200);
+        String amendment = natoLiaison().body("{\"title\":\"Shared radar calibration\",\"text\":\"Monthly.\"}")
+                .post("/api/agreements/" + id + "/amendments").then().statusCode(201).extract().path("id");
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch written = new CountDownLatch(1);
+            CountDownLatch commit = new CountDownLatch(1);
+            Future<?> withdrawal = pool.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                agreements.withdraw(new AgreementService.Actor(Party.RUSSIA, "russia-liaison-test"),
+                        UUID.fromString(id), "walks away mid-session");
+                written.countDown();
+                awaitQuietly(commit);
+            }));
+            assertThat(written.await(30, TimeUnit.SECONDS)).as("withdrawal written, not yet committed").isTrue();
+
+            Future<Integer> endorsement = pool.submit(() -> russianLiaison()
+                    .post("/api/agreements/" + id + "/amendments/" + amendment + "/endorse").statusCode());
+            // either it waits for the withdrawal's row lock (as it must) or it has already answered (the old race)
+            await("endorsement waiting or answered").atMost(Duration.ofSeconds(30))
+                    .until(() -> endorsement.isDone() || someoneWaitsForARowLock());
+            commit.countDown();
+            withdrawal.get(60, TimeUnit.SECONDS);
+
+            assertThat(endorsement.get(60, TimeUnit.SECONDS)).isEqualTo(409);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        natoLiaison().get("/api/agreements/" + id + "/amendments/" + amendment).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("PROPOSED"));
+        natoLiaison().get("/api/agreements/" + id).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("WITHDRAWN"));
+        // the followers keep the status with the latest asOf: it must be the withdrawal's
+        try (TopicProbe probe = TopicProbe.localBroker(AgreementApi.STATUS_TOPIC)) {
+            await("withdrawal status published").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                List<EventEnvelope> statuses = probe.poll(e -> id.equals(e.subjectId()));
+                assertThat(statuses).anySatisfy(
+                        e -> assertThat(e.payload().path("status").asText()).isEqualTo("WITHDRAWN"));
+                EventEnvelope latest = statuses.stream()
+                        .max(Comparator.comparing(e -> Instant.parse(e.payload().path("asOf").asText())))
+                        .orElseThrow();
+                assertThat(latest.payload().path("inForce").asBoolean()).isFalse();
+            });
+        }
+    }
+
+    private boolean someoneWaitsForARowLock() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("select count(*) from pg_stat_activity"
+                        + " where datname = current_database() and wait_event_type = 'Lock'");
+                ResultSet result = query.executeQuery()) {
+            result.next();
+            return result.getInt(1) > 0;
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
