@@ -26,7 +26,7 @@ import io.vertx.ext.web.handler.BodyHandler;
  * chunked body from inside the REST layer's input stream, where no exception mapper sees it. So this route runs
  * first: it refuses an oversized Content-Length itself and reads a chunked HTTP/1.1 body up to the limit (the REST
  * layer then takes the body already read). A body within the limit is never touched on its way to the resource.
- * HTTP/2 bodies without a Content-Length are counted as the REST layer reads them ({@link BodySizeCounter}).
+ * HTTP/2 bodies without a Content-Length are read up to the limit in the REST layer ({@link UnsizedBodyLimit}).
  */
 @Singleton
 public class BodyLimit {
@@ -85,7 +85,7 @@ public class BodyLimit {
             chunkedBody.handle(rc);
             return;
         }
-        // No body, or HTTP/2 without a length: left to the REST layer, which counts what it reads (BodySizeCounter).
+        // No body, or HTTP/2 without a length: left to the REST layer, which reads it up to the limit (UnsizedBodyLimit).
         // Reading an HTTP/2 body here would end the stream, and the REST layer then fails to pause it (a 500 for
         // every DELETE without a body over h2c).
         rc.next();
