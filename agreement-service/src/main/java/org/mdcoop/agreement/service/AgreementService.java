@@ -192,8 +192,15 @@ public class AgreementService {
     interface Command extends java.util.function.BiFunction<Agreement, Instant, List<AgreementEvent>> {
     }
 
+    /**
+     * Runs a command on one agreement under its row lock, and takes the time only once the lock is held: every
+     * status about an agreement is then computed from the latest committed state and carries a later {@code asOf}
+     * than the one committed before it, which is the order the followers keep. (Reading without the lock, a
+     * withdrawal that had to wait for an amendment's commit published an older {@code asOf} than the amendment's
+     * "in force" status, and the followers would have ignored it.)
+     */
     private AgreementView command(Actor actor, UUID id, Map<String, ?> payload, Command command) {
-        AgreementRow row = visibleRow(id, actor.party(), LockModeType.NONE);
+        AgreementRow row = visibleRow(id, actor.party(), LockModeType.PESSIMISTIC_WRITE);
         Instant now = clock.instant();
         Agreement agreement = load(row);
         List<AgreementEvent> events = command.apply(agreement, now);

@@ -27,12 +27,17 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
 import org.junit.jupiter.api.Test;
+import org.mdcoop.agreement.persistence.AgreementRow;
 import org.mdcoop.agreement.service.AgreementService;
+import org.mdcoop.agreement.service.AmendmentService;
 import org.mdcoop.common.domain.Party;
 import org.mdcoop.common.events.EventEnvelope;
 import org.mdcoop.common.testing.TopicProbe;
+import org.mdcoop.common.time.AdjustableClock;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,13 +45,22 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * An amendment command that arrives while a withdrawal is being written must not act on the agreement as it was
  * before: it waits for the withdrawal, is refused, and the last status the followers receive says "not in force".
- * The withdrawal is held open inside a transaction so the overlap happens every time, not by luck.
+ * Each test holds one side open inside a transaction so the overlap happens every run, not by luck.
  */
 @QuarkusTest
 class AmendmentDuringWithdrawalTest {
 
     @Inject
     AgreementService agreements;
+
+    @Inject
+    AmendmentService amendments;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    AdjustableClock clock;
 
     @Inject
     DataSource dataSource;
@@ -98,6 +112,58 @@ class AmendmentDuringWithdrawalTest {
                 EventEnvelope latest = statuses.stream()
                         .max(Comparator.comparing(e -> Instant.parse(e.payload().path("asOf").asText())))
                         .orElseThrow();
+                assertThat(latest.payload().path("inForce").asBoolean()).isFalse();
+            });
+        }
+    }
+
+    /**
+     * The other order: a withdrawal arrives while an amendment holds the agreement. It must take its time only once
+     * it has the agreement, or its status (older asOf) loses to the amendment's "in force" status at the followers.
+     * The clock moves on while the withdrawal waits, so a time taken before the wait shows every run.
+     */
+    @Test
+    void aWithdrawalWaitingBehindAnAmendmentPublishesTheLatestStatus() throws Exception {
+        closeOpenAgreements();
+        String id = draftByNato(ALL_ELEMENTS);
+        command(natoLiaison(), id, "submit").statusCode(200);
+        command(russianLiaison(), id, "accept").statusCode(200);
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch held = new CountDownLatch(1);
+            CountDownLatch goOn = new CountDownLatch(1);
+            Future<?> amendment = pool.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                entityManager.find(AgreementRow.class, UUID.fromString(id), LockModeType.PESSIMISTIC_WRITE);
+                held.countDown();
+                awaitQuietly(goOn);
+                amendments.propose(new AgreementService.Actor(Party.NATO, "nato-liaison-test"), UUID.fromString(id),
+                        "Joint early-warning drill", "Twice a year.");
+            }));
+            assertThat(held.await(30, TimeUnit.SECONDS)).as("agreement held by the amendment").isTrue();
+
+            Future<Integer> withdrawal = pool.submit(() -> russianLiaison().body("{\"reason\":\"walks away\"}")
+                    .post("/api/agreements/" + id + "/withdraw").statusCode());
+            await("withdrawal waiting").atMost(Duration.ofSeconds(30)).until(this::someoneWaitsForARowLock);
+            clock.advance(Duration.ofSeconds(2));
+            goOn.countDown();
+            amendment.get(60, TimeUnit.SECONDS);
+
+            assertThat(withdrawal.get(60, TimeUnit.SECONDS)).isEqualTo(200);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        try (TopicProbe probe = TopicProbe.localBroker(AgreementApi.STATUS_TOPIC)) {
+            await("both statuses published").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                List<EventEnvelope> statuses = probe.poll(e -> id.equals(e.subjectId()));
+                assertThat(statuses).anySatisfy(
+                        e -> assertThat(e.payload().path("status").asText()).isEqualTo("WITHDRAWN"));
+                assertThat(statuses).as("the amendment's status").hasSizeGreaterThanOrEqualTo(4);
+                EventEnvelope latest = statuses.stream()
+                        .max(Comparator.comparing(e -> Instant.parse(e.payload().path("asOf").asText())))
+                        .orElseThrow();
+                assertThat(latest.payload().path("status").asText()).isEqualTo("WITHDRAWN");
                 assertThat(latest.payload().path("inForce").asBoolean()).isFalse();
             });
         }
