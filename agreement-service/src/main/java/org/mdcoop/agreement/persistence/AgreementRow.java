@@ -32,6 +32,10 @@ public class AgreementRow {
     @Column(nullable = false, columnDefinition = "text")
     public String state;
 
+    /** The asOf of the last status published about this agreement (the next one must be later). */
+    @Column(name = "status_as_of")
+    public Instant statusAsOf;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

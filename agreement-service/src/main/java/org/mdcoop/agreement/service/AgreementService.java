@@ -82,7 +82,7 @@ public class AgreementService {
         return entityManager.createQuery("from AgreementRow where status <> 'DRAFT' order by createdAt",
                 AgreementRow.class)
                 .getResultStream()
-                .map(row -> AgreementEventPublisher.statusOf(load(row), now))
+                .map(row -> AgreementEventPublisher.statusOf(row, load(row), now))
                 .toList();
     }
 
@@ -217,7 +217,7 @@ public class AgreementService {
                 auditLog.append(actor.party(), actor.subject(), event.type(), agreement.getId(), payload);
             }
         }
-        publisher.publish(agreement, events, actor.party(), actor.subject(), now);
+        publisher.publish(row, agreement, events, actor.party(), actor.subject(), now);
     }
 
     AgreementRow visibleRow(UUID id, Party viewer, LockModeType lock) {

@@ -90,7 +90,8 @@ public class AmendmentService {
 
     @Transactional
     public AmendmentView propose(Actor actor, UUID agreementId, String title, String text) {
-        Agreement agreement = agreements.load(lockedAgreement(actor, agreementId));
+        AgreementRow agreementRow = lockedAgreement(actor, agreementId);
+        Agreement agreement = agreements.load(agreementRow);
         Instant now = clock.instant();
         Amendment.Proposal proposal = Amendment.propose(UUID.randomUUID(), agreement, actor.party(), now, title, text);
         AmendmentRow row = new AmendmentRow();
@@ -102,7 +103,7 @@ public class AmendmentService {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("title", title);
         payload.put("text", text);
-        record(actor, agreement, List.of(proposal.event()), payload, now);
+        record(actor, agreementRow, agreement, List.of(proposal.event()), payload, now);
         entityManager.flush();
         return AmendmentView.of(proposal.amendment(), actor.party(), row.version);
     }
@@ -127,13 +128,14 @@ public class AmendmentService {
 
     private AmendmentView command(Actor actor, UUID agreementId, UUID amendmentId, Map<String, ?> payload,
             Command command) {
-        Agreement agreement = agreements.load(lockedAgreement(actor, agreementId));
+        AgreementRow agreementRow = lockedAgreement(actor, agreementId);
+        Agreement agreement = agreements.load(agreementRow);
         AmendmentRow row = row(agreementId, amendmentId);
         Amendment amendment = load(row);
         Instant now = clock.instant();
         List<AmendmentEvent> events = command.apply(amendment, agreement, now);
         write(row, amendment);
-        record(actor, agreement, events, payload, now);
+        record(actor, agreementRow, agreement, events, payload, now);
         entityManager.flush();
         return AmendmentView.of(amendment, actor.party(), row.version);
     }
@@ -149,12 +151,12 @@ public class AmendmentService {
         return agreements.visibleRow(agreementId, actor.party(), LockModeType.PESSIMISTIC_WRITE);
     }
 
-    private void record(Actor actor, Agreement agreement, List<AmendmentEvent> events, Map<String, ?> payload,
-            Instant now) {
+    private void record(Actor actor, AgreementRow agreementRow, Agreement agreement, List<AmendmentEvent> events,
+            Map<String, ?> payload, Instant now) {
         for (AmendmentEvent event : events) {
             auditLog.append(actor.party(), actor.subject(), event.type(), agreement.getId(), payload);
         }
-        publisher.publish(agreement, events, actor.party(), actor.subject(), now);
+        publisher.publish(agreementRow, agreement, events, actor.party(), actor.subject(), now);
     }
 
     private AmendmentRow row(UUID agreementId, UUID amendmentId) {

@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -43,12 +44,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * An amendment command that arrives while a withdrawal is being written must not act on the agreement as it was
- * before: it waits for the withdrawal, is refused, and the last status the followers receive says "not in force".
- * Each test holds one side open inside a transaction so the overlap happens every run, not by luck.
+ * The followers keep the status with the latest asOf, so every status about an agreement must be later than the one
+ * published before it: an amendment racing a withdrawal, a withdrawal waiting behind an amendment, a replica whose
+ * clock is behind. The races are made to happen on every run by holding one side open inside a transaction.
  */
 @QuarkusTest
-class AmendmentDuringWithdrawalTest {
+class AgreementStatusOrderTest {
 
     @Inject
     AgreementService agreements;
@@ -167,6 +168,39 @@ class AmendmentDuringWithdrawalTest {
                 assertThat(latest.payload().path("inForce").asBoolean()).isFalse();
             });
         }
+    }
+
+    /** Another replica, whose clock is an hour ahead, published last: this one's status must still be later. */
+    @Test
+    void aReplicaWhoseClockIsBehindStillPublishesALaterStatus() throws Exception {
+        closeOpenAgreements();
+        String id = draftByNato(ALL_ELEMENTS);
+        command(natoLiaison(), id, "submit").statusCode(200);
+        command(russianLiaison(), id, "accept").statusCode(200);
+        Instant publishedByTheFastReplica = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MICROS);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(
+                        "update agreement set status_as_of = ? where id = ?")) {
+            update.setObject(1, publishedByTheFastReplica.atOffset(java.time.ZoneOffset.UTC));
+            update.setObject(2, UUID.fromString(id));
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+
+        russianLiaison().body("{\"reason\":\"walks away\"}").post("/api/agreements/" + id + "/withdraw").then()
+                .statusCode(200);
+
+        try (TopicProbe probe = TopicProbe.localBroker(AgreementApi.STATUS_TOPIC)) {
+            await("withdrawal status published").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                EventEnvelope withdrawn = probe.poll(e -> id.equals(e.subjectId())
+                        && "WITHDRAWN".equals(e.payload().path("status").asText())).get(0);
+                assertThat(Instant.parse(withdrawn.payload().path("asOf").asText()))
+                        .isEqualTo(publishedByTheFastReplica.plus(1, ChronoUnit.MICROS));
+            });
+        }
+        // and a read of the statuses is not dated before it either
+        java.util.List<String> asOfs = natoLiaison().get("/api/agreements/status").then().statusCode(200)
+                .extract().path("findAll { it.agreementId == '" + id + "' }.asOf");
+        assertThat(Instant.parse(asOfs.get(0))).isAfterOrEqualTo(publishedByTheFastReplica);
     }
 
     private boolean someoneWaitsForARowLock() throws SQLException {
