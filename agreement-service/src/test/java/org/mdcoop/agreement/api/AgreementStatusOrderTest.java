@@ -191,16 +191,18 @@ class AgreementStatusOrderTest {
 
         try (TopicProbe probe = TopicProbe.localBroker(AgreementApi.STATUS_TOPIC)) {
             await("withdrawal status published").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                EventEnvelope withdrawn = probe.poll(e -> id.equals(e.subjectId())
-                        && "WITHDRAWN".equals(e.payload().path("status").asText())).get(0);
-                assertThat(Instant.parse(withdrawn.payload().path("asOf").asText()))
-                        .isEqualTo(publishedByTheFastReplica.plus(1, ChronoUnit.MICROS));
+                List<EventEnvelope> withdrawn = probe.poll(e -> id.equals(e.subjectId())
+                        && "WITHDRAWN".equals(e.payload().path("status").asText()));
+                assertThat(withdrawn).singleElement().satisfies(e -> assertThat(
+                        Instant.parse(e.payload().path("asOf").asText()))
+                        .isEqualTo(publishedByTheFastReplica.plus(1, ChronoUnit.MICROS)));
             });
         }
         // and a read of the statuses is not dated before it either
         java.util.List<String> asOfs = natoLiaison().get("/api/agreements/status").then().statusCode(200)
                 .extract().path("findAll { it.agreementId == '" + id + "' }.asOf");
-        assertThat(Instant.parse(asOfs.get(0))).isAfterOrEqualTo(publishedByTheFastReplica);
+        assertThat(asOfs).singleElement()
+                .satisfies(asOf -> assertThat(Instant.parse(asOf)).isAfterOrEqualTo(publishedByTheFastReplica));
     }
 
     private boolean someoneWaitsForARowLock() throws SQLException {
