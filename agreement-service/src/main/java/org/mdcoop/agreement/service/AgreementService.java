@@ -192,15 +192,9 @@ public class AgreementService {
     interface Command extends java.util.function.BiFunction<Agreement, Instant, List<AgreementEvent>> {
     }
 
-    /**
-     * Runs a command on one agreement under its row lock, and takes the time only once the lock is held: every
-     * status about an agreement is then computed from the latest committed state and carries a later {@code asOf}
-     * than the one committed before it, which is the order the followers keep. (Reading without the lock, a
-     * withdrawal that had to wait for an amendment's commit published an older {@code asOf} than the amendment's
-     * "in force" status, and the followers would have ignored it.)
-     */
+    /** Runs a command on one agreement under its row lock ({@link #lockedRow}), taking the time after the lock. */
     private AgreementView command(Actor actor, UUID id, Map<String, ?> payload, Command command) {
-        AgreementRow row = visibleRow(id, actor.party(), LockModeType.PESSIMISTIC_WRITE);
+        AgreementRow row = lockedRow(id, actor.party());
         Instant now = clock.instant();
         Agreement agreement = load(row);
         List<AgreementEvent> events = command.apply(agreement, now);
@@ -218,6 +212,17 @@ public class AgreementService {
             }
         }
         publisher.publish(row, agreement, events, actor.party(), actor.subject(), now);
+    }
+
+    /**
+     * The agreement for a command that publishes its status (agreement and amendment commands alike), read under its
+     * row lock; the caller takes the time only after this returns. Every status about an agreement is then computed
+     * from the latest committed state and is later than the one committed before it, the order the followers keep.
+     * Without the lock an amendment racing a withdrawal published a stale "in force" after it, and a withdrawal that
+     * had waited for an amendment's commit published an older {@code asOf} than the amendment's status.
+     */
+    AgreementRow lockedRow(UUID id, Party viewer) {
+        return visibleRow(id, viewer, LockModeType.PESSIMISTIC_WRITE);
     }
 
     AgreementRow visibleRow(UUID id, Party viewer, LockModeType lock) {

@@ -90,7 +90,7 @@ public class AmendmentService {
 
     @Transactional
     public AmendmentView propose(Actor actor, UUID agreementId, String title, String text) {
-        AgreementRow agreementRow = lockedAgreement(actor, agreementId);
+        AgreementRow agreementRow = agreements.lockedRow(agreementId, actor.party());
         Agreement agreement = agreements.load(agreementRow);
         Instant now = clock.instant();
         Amendment.Proposal proposal = Amendment.propose(UUID.randomUUID(), agreement, actor.party(), now, title, text);
@@ -128,7 +128,7 @@ public class AmendmentService {
 
     private AmendmentView command(Actor actor, UUID agreementId, UUID amendmentId, Map<String, ?> payload,
             Command command) {
-        AgreementRow agreementRow = lockedAgreement(actor, agreementId);
+        AgreementRow agreementRow = agreements.lockedRow(agreementId, actor.party());
         Agreement agreement = agreements.load(agreementRow);
         AmendmentRow row = row(agreementId, amendmentId);
         Amendment amendment = load(row);
@@ -138,17 +138,6 @@ public class AmendmentService {
         record(actor, agreementRow, agreement, events, payload, now);
         entityManager.flush();
         return AmendmentView.of(amendment, actor.party(), row.version);
-    }
-
-    /**
-     * An amendment command reads the agreement under a row lock. It changes no agreement row, so the agreement's
-     * optimistic version does not guard it: without the lock an endorsement racing a withdrawal read the agreement
-     * still in force, adopted the amendment and published that stale status after the withdrawal's, and the
-     * followers (which keep the latest status) took cooperation to be in force again. With the lock it waits for
-     * the withdrawal and is refused.
-     */
-    private AgreementRow lockedAgreement(Actor actor, UUID agreementId) {
-        return agreements.visibleRow(agreementId, actor.party(), LockModeType.PESSIMISTIC_WRITE);
     }
 
     private void record(Actor actor, AgreementRow agreementRow, Agreement agreement, List<AmendmentEvent> events,

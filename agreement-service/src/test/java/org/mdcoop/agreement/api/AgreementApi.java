@@ -44,6 +44,15 @@ final class AgreementApi {
         return who.post("/api/agreements/" + id + "/" + action).then();
     }
 
+    /** A fresh agreement with all four elements, proposed by NATO and accepted by Russia: in force. */
+    static String provisionalAgreement() {
+        closeOpenAgreements();
+        String id = draftByNato(ALL_ELEMENTS);
+        command(natoLiaison(), id, "submit").statusCode(200);
+        command(russianLiaison(), id, "accept").statusCode(200);
+        return id;
+    }
+
     /** Makes sure no agreement from an earlier test is still open (the rule allows only one at a time). */
     static void closeOpenAgreements() {
         java.util.List<java.util.Map<String, Object>> all =

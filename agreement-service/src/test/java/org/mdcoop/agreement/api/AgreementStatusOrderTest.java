@@ -2,11 +2,8 @@ package org.mdcoop.agreement.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.mdcoop.agreement.api.AgreementApi.ALL_ELEMENTS;
-import static org.mdcoop.agreement.api.AgreementApi.closeOpenAgreements;
-import static org.mdcoop.agreement.api.AgreementApi.command;
-import static org.mdcoop.agreement.api.AgreementApi.draftByNato;
 import static org.mdcoop.agreement.api.AgreementApi.natoLiaison;
+import static org.mdcoop.agreement.api.AgreementApi.provisionalAgreement;
 import static org.mdcoop.agreement.api.AgreementApi.russianLiaison;
 
 import java.sql.Connection;
@@ -68,10 +65,7 @@ class AgreementStatusOrderTest {
 
     @Test
     void anEndorsementRacingAWithdrawalWaitsForItAndIsRefused() throws Exception {
-        closeOpenAgreements();
-        String id = draftByNato(ALL_ELEMENTS);
-        command(natoLiaison(), id, "submit").statusCode(200);
-        command(russianLiaison(), id, "accept").statusCode(200);
+        String id = provisionalAgreement();
         String amendment = natoLiaison().body("{\"title\":\"Shared radar calibration\",\"text\":\"Monthly.\"}")
                 .post("/api/agreements/" + id + "/amendments").then().statusCode(201).extract().path("id");
 
@@ -104,18 +98,7 @@ class AgreementStatusOrderTest {
                 .body("status", org.hamcrest.Matchers.equalTo("PROPOSED"));
         natoLiaison().get("/api/agreements/" + id).then().statusCode(200)
                 .body("status", org.hamcrest.Matchers.equalTo("WITHDRAWN"));
-        // the followers keep the status with the latest asOf: it must be the withdrawal's
-        try (TopicProbe probe = TopicProbe.localBroker(AgreementApi.STATUS_TOPIC)) {
-            await("withdrawal status published").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                List<EventEnvelope> statuses = probe.poll(e -> id.equals(e.subjectId()));
-                assertThat(statuses).anySatisfy(
-                        e -> assertThat(e.payload().path("status").asText()).isEqualTo("WITHDRAWN"));
-                EventEnvelope latest = statuses.stream()
-                        .max(Comparator.comparing(e -> Instant.parse(e.payload().path("asOf").asText())))
-                        .orElseThrow();
-                assertThat(latest.payload().path("inForce").asBoolean()).isFalse();
-            });
-        }
+        awaitTheWithdrawalAsTheLatestStatus(id);
     }
 
     /**
@@ -125,10 +108,7 @@ class AgreementStatusOrderTest {
      */
     @Test
     void aWithdrawalWaitingBehindAnAmendmentPublishesTheLatestStatus() throws Exception {
-        closeOpenAgreements();
-        String id = draftByNato(ALL_ELEMENTS);
-        command(natoLiaison(), id, "submit").statusCode(200);
-        command(russianLiaison(), id, "accept").statusCode(200);
+        String id = provisionalAgreement();
 
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -155,28 +135,13 @@ class AgreementStatusOrderTest {
             pool.shutdownNow();
         }
 
-        try (TopicProbe probe = TopicProbe.localBroker(AgreementApi.STATUS_TOPIC)) {
-            await("both statuses published").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                List<EventEnvelope> statuses = probe.poll(e -> id.equals(e.subjectId()));
-                assertThat(statuses).anySatisfy(
-                        e -> assertThat(e.payload().path("status").asText()).isEqualTo("WITHDRAWN"));
-                assertThat(statuses).as("the amendment's status").hasSizeGreaterThanOrEqualTo(4);
-                EventEnvelope latest = statuses.stream()
-                        .max(Comparator.comparing(e -> Instant.parse(e.payload().path("asOf").asText())))
-                        .orElseThrow();
-                assertThat(latest.payload().path("status").asText()).isEqualTo("WITHDRAWN");
-                assertThat(latest.payload().path("inForce").asBoolean()).isFalse();
-            });
-        }
+        awaitTheWithdrawalAsTheLatestStatus(id);
     }
 
     /** Another replica, whose clock is an hour ahead, published last: this one's status must still be later. */
     @Test
     void aReplicaWhoseClockIsBehindStillPublishesALaterStatus() throws Exception {
-        closeOpenAgreements();
-        String id = draftByNato(ALL_ELEMENTS);
-        command(natoLiaison(), id, "submit").statusCode(200);
-        command(russianLiaison(), id, "accept").statusCode(200);
+        String id = provisionalAgreement();
         Instant publishedByTheFastReplica = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MICROS);
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement update = connection.prepareStatement(
@@ -203,6 +168,26 @@ class AgreementStatusOrderTest {
                 .extract().path("findAll { it.agreementId == '" + id + "' }.asOf");
         assertThat(asOfs).singleElement()
                 .satisfies(asOf -> assertThat(Instant.parse(asOf)).isAfterOrEqualTo(publishedByTheFastReplica));
+    }
+
+    /**
+     * Waits for the agreement's four statuses (proposed, provisional, the amendment's, withdrawn) and checks that the
+     * one the followers keep — the latest asOf — is the withdrawal's.
+     */
+    private static void awaitTheWithdrawalAsTheLatestStatus(String id) {
+        try (TopicProbe probe = TopicProbe.localBroker(AgreementApi.STATUS_TOPIC)) {
+            await("every status published").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                List<EventEnvelope> statuses = probe.poll(e -> id.equals(e.subjectId()));
+                assertThat(statuses).anySatisfy(
+                        e -> assertThat(e.payload().path("status").asText()).isEqualTo("WITHDRAWN"));
+                assertThat(statuses).hasSizeGreaterThanOrEqualTo(4);
+                EventEnvelope latest = statuses.stream()
+                        .max(Comparator.comparing(e -> Instant.parse(e.payload().path("asOf").asText())))
+                        .orElseThrow();
+                assertThat(latest.payload().path("status").asText()).isEqualTo("WITHDRAWN");
+                assertThat(latest.payload().path("inForce").asBoolean()).isFalse();
+            });
+        }
     }
 
     private boolean someoneWaitsForARowLock() throws SQLException {

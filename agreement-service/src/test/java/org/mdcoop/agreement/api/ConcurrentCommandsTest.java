@@ -6,6 +6,7 @@ import static org.mdcoop.agreement.api.AgreementApi.closeOpenAgreements;
 import static org.mdcoop.agreement.api.AgreementApi.command;
 import static org.mdcoop.agreement.api.AgreementApi.draftByNato;
 import static org.mdcoop.agreement.api.AgreementApi.natoLiaison;
+import static org.mdcoop.agreement.api.AgreementApi.provisionalAgreement;
 import static org.mdcoop.agreement.api.AgreementApi.russianLiaison;
 
 import java.util.ArrayList;
@@ -51,10 +52,7 @@ class ConcurrentCommandsTest {
 
     @Test
     void bothPartiesWithdrawingAtOnceEndTheAgreementOnce() throws Exception {
-        closeOpenAgreements();
-        String id = draftByNato(ALL_ELEMENTS);
-        command(natoLiaison(), id, "submit").statusCode(200);
-        command(russianLiaison(), id, "accept").statusCode(200);
+        String id = provisionalAgreement();
 
         List<Integer> statuses = race(
                 () -> russianLiaison().body("{\"reason\":\"r\"}").post("/api/agreements/" + id + "/withdraw")
