@@ -89,6 +89,28 @@ public final class TrackTable {
         return s;
     }
 
+    /** Makes this table an exact copy of {@code other} (scratch copies for retrodiction; arrays only grow). */
+    void copyFrom(TrackTable other) {
+        ensureCapacity(other.size);
+        int n = other.size;
+        size = n;
+        nextId = other.nextId;
+        System.arraycopy(other.id, 0, id, 0, n);
+        System.arraycopy(other.status, 0, status, 0, n);
+        System.arraycopy(other.state, 0, state, 0, n * 6);
+        System.arraycopy(other.cov, 0, cov, 0, n * 36);
+        System.arraycopy(other.stateTimeSeconds, 0, stateTimeSeconds, 0, n);
+        System.arraycopy(other.lastUpdateSeconds, 0, lastUpdateSeconds, 0, n);
+        System.arraycopy(other.firstUpdateSeconds, 0, firstUpdateSeconds, 0, n);
+        System.arraycopy(other.hitHistory, 0, hitHistory, 0, n);
+        System.arraycopy(other.scansSeen, 0, scansSeen, 0, n);
+        System.arraycopy(other.updates, 0, updates, 0, n);
+        System.arraycopy(other.consecutiveMisses, 0, consecutiveMisses, 0, n);
+        System.arraycopy(other.sensorMask, 0, sensorMask, 0, n);
+        System.arraycopy(other.partyMask, 0, partyMask, 0, n);
+        System.arraycopy(other.exercise, 0, exercise, 0, n);
+    }
+
     /** Removes every slot whose {@code remove} flag is set, keeping the order of the others. */
     void compact(boolean[] remove) {
         int w = 0;

@@ -34,6 +34,9 @@ import org.mdcoop.fusion.engine.model.Earth;
  *       delete coasting confirmed tracks;</li>
  *   <li>start a tentative track from every report left over that is not close to a confirmed track.</li>
  * </ol>
+ * A scan books a miss only on tracks inside its sensors' coverage, i.e. tracks one of its sensors has reported
+ * before: a radar that cannot see an object says nothing about it, so partial coverage still confirms. Reports older
+ * than the last scan are fused by retrodiction ({@link #processLateScan}), not dropped.
  * Deterministic for a given input order. Single-threaded; no allocation per report once warm.
  */
 public final class Tracker {
@@ -47,6 +50,8 @@ public final class Tracker {
     private final double initiationExclusionD2;
 
     private final TrackTable tracks = new TrackTable(64);
+    /** Scratch copy of the tracks moved back to a late scan's time. */
+    private final TrackTable past = new TrackTable(64);
     private final Map<String, Integer> sensorIndex = new HashMap<>();
     private final Map<String, Integer> partyIndex = new HashMap<>();
     private final List<String> sensorNames = new ArrayList<>();
@@ -58,6 +63,7 @@ public final class Tracker {
     private double[] minD2 = new double[64];
     private double lastScanSeconds = Double.NEGATIVE_INFINITY;
     private long reportsProcessed;
+    private long lateReportsProcessed;
 
     public Tracker(Predictor predictor, Updater updater, Associator associator, Initiator initiator,
                    Confirmer confirmer, Deleter deleter, double initiationExclusionD2) {
@@ -201,10 +207,17 @@ public final class Tracker {
         // hits are added to the scan's bit, misses are not booked twice
         boolean continuation = tSeconds == lastScanSeconds;
         boolean anyRemoved = false;
+        long scanSensors = sensorsOf(batch);
         for (int s = 0; s < n; s++) {
             int j = trackToReport[s];
             boolean hit = j >= 0 && updater.update(x, s * 6, p, s * 36, batch.xM[j], batch.yM[j], batch.zM[j],
                     batch.covM2, j * 9);
+            if (!hit && (tracks.sensorMask[s] & scanSensors) == 0) {
+                // outside this scan's coverage: no miss, no vote; a confirmed track may still time out
+                remove[s] = tracks.status[s] == TrackTable.CONFIRMED && deleter.shouldDelete(tracks, s, tSeconds);
+                anyRemoved |= remove[s];
+                continue;
+            }
             boolean sameScanAsStart = continuation && tracks.firstUpdateSeconds[s] == tSeconds;
             if (!continuation) {
                 tracks.hitHistory[s] = (tracks.hitHistory[s] << 1) | (hit ? 1 : 0);
@@ -260,6 +273,91 @@ public final class Tracker {
         }
         lastScanSeconds = tSeconds;
         reportsProcessed += nReports;
+    }
+
+    /**
+     * Fuses a scan older than the last one (a report delivered late) by retrodiction: every track is predicted back to
+     * {@code tSeconds} on a scratch copy, the late reports are associated there (confirmed tracks first), each hit
+     * track is updated at that time and predicted forward again to its current time, replacing its state. Late hits
+     * count as hits; nobody is charged a miss (the scan's time has passed for the tracks that were not hit). A late
+     * report nobody takes, and that is not close to a confirmed track, starts a tentative track at its own time.
+     * The exactness lost is the process noise between the two times, which is tiny for ballistic motion.
+     */
+    public void processLateScan(double tSeconds, ReportBatch batch) {
+        if (tSeconds >= lastScanSeconds) {
+            processScan(tSeconds, batch);
+            return;
+        }
+        int nReports = batch.size();
+        ensureBuffers(nReports);
+        past.copyFrom(tracks);
+        int n = past.size();
+        double[] px = past.state;
+        double[] pp = past.cov;
+        for (int s = 0; s < n; s++) {
+            double dt = tSeconds - past.stateTimeSeconds[s];
+            if (dt != 0.0) {
+                predictor.predict(px, s * 6, pp, s * 36, dt);
+                past.stateTimeSeconds[s] = tSeconds;
+            }
+        }
+        Arrays.fill(reportTaken, 0, nReports, false);
+        Arrays.fill(minD2, 0, nReports, Double.POSITIVE_INFINITY);
+        Arrays.fill(trackToReport, 0, n, -1);
+        associator.associate(past, TrackTable.CONFIRMED, batch, reportTaken, trackToReport, minD2);
+        associator.associate(past, TrackTable.TENTATIVE, batch, reportTaken, trackToReport, null);
+        for (int s = 0; s < n; s++) {
+            int j = trackToReport[s];
+            if (j < 0 || !updater.update(px, s * 6, pp, s * 36, batch.xM[j], batch.yM[j], batch.zM[j], batch.covM2,
+                    j * 9)) {
+                continue;
+            }
+            double back = tracks.stateTimeSeconds[s] - tSeconds;
+            predictor.predict(px, s * 6, pp, s * 36, back);
+            System.arraycopy(px, s * 6, tracks.state, s * 6, 6);
+            System.arraycopy(pp, s * 36, tracks.cov, s * 36, 36);
+            tracks.updates[s]++;
+            tracks.consecutiveMisses[s] = 0;
+            tracks.lastUpdateSeconds[s] = Math.max(tracks.lastUpdateSeconds[s], tSeconds);
+            tracks.sensorMask[s] |= 1L << (batch.sensorIndex[j] & 63);
+            tracks.partyMask[s] |= 1L << (batch.partyIndex[j] & 63);
+            tracks.exercise[s] &= batch.exercise[j];
+            if (tracks.firstUpdateSeconds[s] != tSeconds) {
+                // a scan that arrived late is still a scan that saw the track
+                tracks.hitHistory[s] = (tracks.hitHistory[s] << 1) | 1;
+                tracks.scansSeen[s]++;
+                if (tracks.status[s] == TrackTable.TENTATIVE
+                        && confirmer.decide(tracks.hitHistory[s], tracks.scansSeen[s]) == Confirmer.CONFIRM) {
+                    tracks.status[s] = TrackTable.CONFIRMED;
+                }
+            }
+        }
+        for (int j = 0; j < nReports; j++) {
+            if (reportTaken[j] || minD2[j] < initiationExclusionD2) {
+                continue;
+            }
+            int s = tracks.add(tSeconds);
+            initiator.initiate(batch.xM[j], batch.yM[j], batch.zM[j], batch.covM2, j * 9,
+                    tracks.state, s * 6, tracks.cov, s * 36);
+            tracks.sensorMask[s] = 1L << (batch.sensorIndex[j] & 63);
+            tracks.partyMask[s] = 1L << (batch.partyIndex[j] & 63);
+            tracks.exercise[s] = batch.exercise[j];
+        }
+        reportsProcessed += nReports;
+        lateReportsProcessed += nReports;
+    }
+
+    /** Reports fused by retrodiction so far. */
+    public long lateReportsProcessed() {
+        return lateReportsProcessed;
+    }
+
+    private static long sensorsOf(ReportBatch batch) {
+        long mask = 0;
+        for (int j = 0; j < batch.size(); j++) {
+            mask |= 1L << (batch.sensorIndex[j] & 63);
+        }
+        return mask;
     }
 
     /**
