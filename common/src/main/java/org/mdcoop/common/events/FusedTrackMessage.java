@@ -10,6 +10,16 @@ import org.mdcoop.common.domain.Party;
  * Payload of a {@code fusion.track-updated} event on {@code fusion.tracks} (keyed by track id): one confirmed fused
  * track at one time. Positions and velocities in the non-rotating Earth-centred frame with ECEF axes (m, m/s);
  * geodetic values on the 6,371 km sphere. The common picture: both parties may see it.
+ * <p>
+ * Version 2 adds what a consumer needs to trust an update: the stream (the live picture or one exercise), the update
+ * number (the track's associated reports so far: strictly increasing per track, part of the deterministic event id),
+ * the state covariance, the contributing sensors, a quality figure and the launch point's uncertainty. Launch,
+ * impact and class are null until computed (beside the fusion worker, within a scan or two of confirmation).
+ *
+ * @param covariance          state covariance, upper triangle of the 6x6 row by row (21 values: xx, xy, xz, xvx,
+ *                            xvy, xvz, yy, ..., vzvz; m², m²/s, m²/s²)
+ * @param positionSigmaM      quality: sqrt of the trace of the position covariance (m)
+ * @param launchSigmaM        1-sigma radius of the launch point estimate on the surface (m)
  */
 public record FusedTrackMessage(
         String trackId,
@@ -36,9 +46,15 @@ public record FusedTrackMessage(
         Double impactEllipseMinorM,
         Double impactEllipseBearingDeg,
         boolean exercise,
-        UUID exerciseId) {
+        UUID exerciseId,
+        String stream,
+        int updateNumber,
+        double positionSigmaM,
+        double[] covariance,
+        List<String> contributingSensors,
+        Double launchSigmaM) {
 
     public static final String TOPIC = "fusion.tracks";
     public static final String TYPE = "fusion.track-updated";
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 }

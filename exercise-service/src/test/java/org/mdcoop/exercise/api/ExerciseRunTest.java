@@ -343,7 +343,8 @@ class ExerciseRunTest {
                     launchEstimate == null ? null : launchEstimate.lonDeg(),
                     impactEstimate == null ? null : impactEstimate.latDeg(),
                     impactEstimate == null ? null : impactEstimate.lonDeg(), null, null, null, null,
-                    exerciseId != null, exerciseId);
+                    exerciseId != null, exerciseId, "exercise:" + exerciseId, out.size() + 3, 100.0, null,
+                    List.of(), null);
             out.add(EventSerde.envelope(FusedTrackMessage.TYPE, FusedTrackMessage.VERSION, t, "fusion", null,
                     "system", null, trackId, m));
         }

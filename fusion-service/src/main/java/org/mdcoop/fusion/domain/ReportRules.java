@@ -35,6 +35,10 @@ public final class ReportRules {
         if (r.sensorId() == null || r.sensorId().isBlank()) {
             return Optional.of("sensorId is required");
         }
+        if (r.reportId().indexOf('\u0000') >= 0 || r.sensorId().indexOf('\u0000') >= 0) {
+            // PostgreSQL cannot store U+0000 in text: such a report could never be archived
+            return Optional.of("reportId and sensorId must not contain U+0000");
+        }
         if (r.t() == null) {
             return Optional.of("t is required");
         }

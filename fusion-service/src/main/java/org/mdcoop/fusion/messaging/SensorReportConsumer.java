@@ -1,13 +1,14 @@
 package org.mdcoop.fusion.messaging;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.PreDestroy;
@@ -19,35 +20,34 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.mdcoop.common.events.EventEnvelope;
+import org.mdcoop.common.domain.Party;
 import org.mdcoop.common.events.EventSerde;
 import org.mdcoop.common.events.PoisonMessageException;
+import org.mdcoop.common.events.SensorReportMessage;
 import org.mdcoop.fusion.domain.Report;
-import org.mdcoop.fusion.persistence.ReportStore;
-import org.mdcoop.fusion.service.FusionCentre;
 import org.mdcoop.fusion.service.IngestService;
 
+import com.fasterxml.jackson.databind.ObjectReader;
+
 import io.quarkus.logging.Log;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
- * Sensor reports from {@code fusion.sensor-reports}, one poll batch per transaction. Each event id is claimed in
- * common's {@code processed_event} (a redelivered event is skipped) and each report id is the report table's key (a
- * report sent again in a new event is ignored), in the same transaction as the store. A message that can never be
- * accepted (unreadable, unknown sensor, implausible) goes to {@code fusion.sensor-reports.dlq} with the reason in
- * the {@code dead-letter-reason} header, as the connector's dead-letter strategy would write it; the rest of the
- * batch is processed. A transient failure (database, broker) retries the whole batch with back-off and never
- * dead-letters. Reports reach the tracker only after their transaction committed.
- * <p>
- * Why not common's {@code IdempotentConsumer}: it applies one event per transaction, i.e. one commit per report,
- * which caps ingest far below the 10,000 reports/s target on this machine; this is the same claim in the same
- * table, amortised over the poll batch.
+ * Sensor reports from {@code fusion.sensor-reports}, one poll batch at a time, straight to the tracker: each record is
+ * parsed once into a typed envelope, checked (its party is the registered owner of its sensor), and handed to
+ * {@link IngestService#acceptFromKafka}, which drops a report id seen within the duplicate window and archives the
+ * rest beside the tracker. No database round trip on the way: the topic is the durable record. A record at an offset
+ * already handed over (redelivered after a rebalance) is skipped by its offset. A message that can never be
+ * accepted (unreadable, unknown sensor, another party's sensor, implausible) goes to {@code fusion.sensor-reports.dlq}
+ * with the reason in the {@code dead-letter-reason} header, as the connector's dead-letter strategy would write it;
+ * the rest of the batch is processed. A transient failure (the registry's database on a cache miss) retries the
+ * batch with back-off and never dead-letters.
  */
 @ApplicationScoped
 public class SensorReportConsumer {
@@ -56,20 +56,27 @@ public class SensorReportConsumer {
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
-    private final ReportStore reports;
+    /** The envelope of a sensor report with its payload typed, so a record is parsed in one pass. */
+    record SensorReportEvent(UUID eventId, String type, int version, Instant occurredAt, String producer, Party party,
+            String actor, UUID agreementId, String subjectId, SensorReportMessage payload) {
+    }
+
+    private static final ObjectReader READER = EventSerde.mapper().readerFor(SensorReportEvent.class);
+
     private final IngestService ingest;
-    private final FusionCentre centre;
+    private final Clock clock;
     private final Map<String, Object> kafkaConfig;
     private final String dlqTopic;
+    /** Per partition: the next offset not yet handed to the tracker (records below it are redeliveries). */
+    private final Map<TopicPartition, Long> handedOver = new HashMap<>();
     private volatile KafkaProducer<String, String> dlqProducer;
     private volatile boolean shuttingDown;
 
-    public SensorReportConsumer(ReportStore reports, IngestService ingest, FusionCentre centre,
+    public SensorReportConsumer(IngestService ingest, Clock clock,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
             @ConfigProperty(name = "mp.messaging.incoming.sensor-reports.dead-letter-queue.topic") String dlqTopic) {
-        this.reports = reports;
         this.ingest = ingest;
-        this.centre = centre;
+        this.clock = clock;
         this.kafkaConfig = kafkaConfig;
         this.dlqTopic = dlqTopic;
     }
@@ -77,20 +84,27 @@ public class SensorReportConsumer {
     private record Poison(ConsumerRecord<String, String> record, String reason) {
     }
 
-    private record Outcome(List<Report> accepted, List<Poison> poison) {
-    }
-
     @Incoming("sensor-reports")
     @Blocking(ordered = true)
-    public void onReports(ConsumerRecords<String, String> records) {
+    public void onReports(ConsumerRecords<String, String> records) throws InterruptedException {
         List<ConsumerRecord<String, String>> batch = new ArrayList<>(records.count());
-        records.forEach(batch::add);
+        for (ConsumerRecord<String, String> r : records) {
+            Long next = handedOver.get(new TopicPartition(r.topic(), r.partition()));
+            if (next == null || r.offset() >= next) {
+                batch.add(r);
+            }
+        }
         Duration backoff = FIRST_BACKOFF;
         while (true) {
             try {
-                Outcome outcome = QuarkusTransaction.requiringNew().call(() -> apply(batch));
-                deadLetter(outcome.poison());
-                centre.submit(outcome.accepted());
+                List<Poison> poison = new ArrayList<>();
+                List<Report> accepted = check(batch, poison);
+                deadLetter(poison);
+                ingest.countRejectedFromKafka(poison.size());
+                ingest.acceptFromKafka(accepted);
+                for (ConsumerRecord<String, String> r : batch) {
+                    handedOver.merge(new TopicPartition(r.topic(), r.partition()), r.offset() + 1, Math::max);
+                }
                 return;
             } catch (RuntimeException e) {
                 if (shuttingDown) {
@@ -103,32 +117,43 @@ public class SensorReportConsumer {
         }
     }
 
-    private Outcome apply(List<ConsumerRecord<String, String>> batch) {
-        Instant now = Instant.now();
+    private List<Report> check(List<ConsumerRecord<String, String>> batch, List<Poison> poison) {
+        Instant now = clock.instant();
         List<Report> checked = new ArrayList<>(batch.size());
-        List<UUID> eventIds = new ArrayList<>(batch.size());
-        List<Poison> poison = new ArrayList<>();
         for (ConsumerRecord<String, String> record : batch) {
             try {
-                EventEnvelope event = EventSerde.fromJson(record.value());
-                checked.add(ingest.check(event, now));
-                eventIds.add(event.eventId());
+                SensorReportEvent event = parse(record.value());
+                checked.add(ingest.check(event.payload(), event.party(), now));
             } catch (PoisonMessageException e) {
                 poison.add(new Poison(record, e.getMessage()));
             }
         }
-        Set<UUID> claimed = reports.claim(eventIds, CONSUMER);
-        List<Report> fresh = new ArrayList<>(claimed.size());
-        List<UUID> freshIds = new ArrayList<>(claimed.size());
-        for (int i = 0; i < checked.size(); i++) {
-            // an event id twice in one batch is claimed once: keep its first occurrence only
-            if (claimed.remove(eventIds.get(i))) {
-                fresh.add(checked.get(i));
-                freshIds.add(eventIds.get(i));
-            }
+        return checked;
+    }
+
+    static SensorReportEvent parse(String json) {
+        SensorReportEvent event;
+        try {
+            event = json == null ? null : READER.readValue(json);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new PoisonMessageException("not a valid sensor report event: " + firstLine(e.getMessage()), e);
         }
-        ingest.countRejectedFromKafka(poison.size());
-        return new Outcome(ingest.storeFromKafka(fresh, freshIds), poison);
+        if (event == null || event.eventId() == null || event.type() == null || event.occurredAt() == null
+                || event.payload() == null) {
+            throw new PoisonMessageException("event envelope lacks eventId, type, occurredAt or payload", null);
+        }
+        if (!SensorReportMessage.TYPE.equals(event.type())) {
+            throw new PoisonMessageException("expected " + SensorReportMessage.TYPE + " but got " + event.type(), null);
+        }
+        return event;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
     }
 
     /** Sends every poison record of the batch (asynchronously, then waits for all acknowledgements). */

@@ -4,13 +4,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
+import java.time.LocalDate;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -20,26 +24,37 @@ import org.hibernate.Session;
 import org.mdcoop.common.domain.Party;
 import org.mdcoop.fusion.domain.Report;
 
-/** Raw reports, in plain JDBC on the transaction's connection (batched inserts, exact null types). */
+/**
+ * The raw report archive, in plain JDBC: one multi-row statement per batch (arrays unnested on the server), rows of a
+ * partitioned table without foreign key. Written beside the fusion worker ({@link ReportArchive}) for Kafka reports
+ * and inside the request for REST ones (where the database is the only record of what was sent).
+ */
 @ApplicationScoped
 public class ReportStore {
 
     private static final String INSERT = """
             insert into report (party, report_id, sensor_id, t, x_m, y_m, z_m, sigma_m, covariance,
                 vx_mps, vy_mps, vz_mps, exercise, exercise_id, source, received_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            on conflict do nothing""";
+            select u.party, u.report_id, u.sensor_id, u.t::timestamptz, u.x, u.y, u.z, u.sigma, u.cov, u.vx, u.vy, u.vz,
+                u.exercise, u.exercise_id, ?, ?
+            from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::float8[], ?::float8[], ?::float8[], ?::float8[],
+                ?::text[], ?::float8[], ?::float8[], ?::float8[], ?::bool[], ?::uuid[])
+                as u(party, report_id, sensor_id, t, x, y, z, sigma, cov, vx, vy, vz, exercise, exercise_id)
+            on conflict do nothing
+            returning party, report_id""";
 
     private static final String COLUMNS = "party, report_id, sensor_id, t, x_m, y_m, z_m, sigma_m, covariance, "
             + "vx_mps, vy_mps, vz_mps, exercise, exercise_id";
 
     private final EntityManager entityManager;
+    private final DataSource dataSource;
 
-    public ReportStore(EntityManager entityManager) {
+    public ReportStore(EntityManager entityManager, DataSource dataSource) {
         this.entityManager = entityManager;
+        this.dataSource = dataSource;
     }
 
-    /** Inserts the reports; returns, per report, whether it was new (false: its id was known, it is ignored). */
+    /** Inserts the reports in the caller's transaction; returns, per report, whether it was new (false: known, ignored). */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean[] insert(List<Report> reports, String source, Instant receivedAt) {
         boolean[] inserted = new boolean[reports.size()];
@@ -47,44 +62,106 @@ public class ReportStore {
             return inserted;
         }
         entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement ps = connection.prepareStatement(INSERT)) {
-                for (Report r : reports) {
-                    bind(ps, r, source, receivedAt);
-                    ps.addBatch();
-                }
-                int[] counts = ps.executeBatch();
-                for (int i = 0; i < counts.length; i++) {
-                    inserted[i] = counts[i] == 1;
-                }
+            Set<String> fresh = insert(connection, reports, source, receivedAt);
+            for (int i = 0; i < reports.size(); i++) {
+                inserted[i] = fresh.contains(key(reports.get(i).party().name(), reports.get(i).reportId()));
             }
         });
         return inserted;
     }
 
-    /**
-     * Claims event ids for a consumer in common's {@code processed_event} table, in one statement (the batch form of
-     * common's {@code ProcessedEvents.claim}): returns the ids this call claimed; an id claimed before is absent.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public java.util.Set<UUID> claim(List<UUID> eventIds, String consumer) {
-        java.util.Set<UUID> claimed = new java.util.HashSet<>();
-        if (eventIds.isEmpty()) {
-            return claimed;
+    /** Archives reports in a transaction of its own (the archive writer's); returns how many were new. */
+    public int archive(List<Report> reports, String source, Instant receivedAt) throws SQLException {
+        if (reports.isEmpty()) {
+            return 0;
         }
-        entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "insert into processed_event (event_id, consumer, processed_at) "
-                            + "select id, ?, now() from unnest(?::uuid[]) as id on conflict do nothing returning event_id")) {
-                ps.setString(1, consumer);
-                ps.setArray(2, connection.createArrayOf("uuid", eventIds.toArray()));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        claimed.add(rs.getObject(1, UUID.class));
-                    }
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            return insert(connection, reports, source, receivedAt).size();
+        }
+    }
+
+    /**
+     * Creates the day partitions around {@code today} (UTC) and drops those older than {@code keepDays}; returns how
+     * many were dropped.
+     */
+    public int maintainPartitions(LocalDate today, int keepDays) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement ps = connection.prepareStatement("select report_partitions_maintain(?, 1, 3, ?)")) {
+            connection.setAutoCommit(true);
+            ps.setObject(1, today);
+            ps.setInt(2, keepDays);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private static Set<String> insert(Connection connection, List<Report> reports, String source, Instant receivedAt)
+            throws SQLException {
+        int n = reports.size();
+        String[] party = new String[n];
+        String[] id = new String[n];
+        String[] sensor = new String[n];
+        String[] t = new String[n];
+        Double[] x = new Double[n];
+        Double[] y = new Double[n];
+        Double[] z = new Double[n];
+        Double[] sigma = new Double[n];
+        String[] cov = new String[n];
+        Double[] vx = new Double[n];
+        Double[] vy = new Double[n];
+        Double[] vz = new Double[n];
+        Boolean[] exercise = new Boolean[n];
+        UUID[] exerciseId = new UUID[n];
+        for (int i = 0; i < n; i++) {
+            Report r = reports.get(i);
+            party[i] = r.party().name();
+            id[i] = r.reportId();
+            sensor[i] = r.sensorId();
+            t[i] = r.t().toString();
+            x[i] = r.xM();
+            y[i] = r.yM();
+            z[i] = r.zM();
+            sigma[i] = r.sigmaM();
+            cov[i] = ReportCodec.covarianceText(r.covarianceM2());
+            vx[i] = r.vxMps();
+            vy[i] = r.vyMps();
+            vz[i] = r.vzMps();
+            exercise[i] = r.exercise();
+            exerciseId[i] = r.exerciseId();
+        }
+        Set<String> fresh = new HashSet<>();
+        try (PreparedStatement ps = connection.prepareStatement(INSERT)) {
+            int c = 1;
+            ps.setString(c++, source);
+            ps.setObject(c++, OffsetDateTime.ofInstant(receivedAt, ZoneOffset.UTC));
+            ps.setArray(c++, connection.createArrayOf("text", party));
+            ps.setArray(c++, connection.createArrayOf("text", id));
+            ps.setArray(c++, connection.createArrayOf("text", sensor));
+            ps.setArray(c++, connection.createArrayOf("text", t));
+            ps.setArray(c++, connection.createArrayOf("float8", x));
+            ps.setArray(c++, connection.createArrayOf("float8", y));
+            ps.setArray(c++, connection.createArrayOf("float8", z));
+            ps.setArray(c++, connection.createArrayOf("float8", sigma));
+            ps.setArray(c++, connection.createArrayOf("text", cov));
+            ps.setArray(c++, connection.createArrayOf("float8", vx));
+            ps.setArray(c++, connection.createArrayOf("float8", vy));
+            ps.setArray(c++, connection.createArrayOf("float8", vz));
+            ps.setArray(c++, connection.createArrayOf("bool", exercise));
+            ps.setArray(c, connection.createArrayOf("uuid", exerciseId));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    fresh.add(key(rs.getString(1), rs.getString(2)));
                 }
             }
-        });
-        return claimed;
+        }
+        return fresh;
+    }
+
+    private static String key(String party, String reportId) {
+        return party + ':' + reportId;
     }
 
     /** The party's reports of one sensor, newest first. */
@@ -132,36 +209,5 @@ public class ReportStore {
     private static Double nullableDouble(ResultSet rs, int column) throws SQLException {
         double v = rs.getDouble(column);
         return rs.wasNull() ? null : v;
-    }
-
-    private static void bind(PreparedStatement ps, Report r, String source, Instant receivedAt) throws SQLException {
-        ps.setString(1, r.party().name());
-        ps.setString(2, r.reportId());
-        ps.setString(3, r.sensorId());
-        ps.setObject(4, OffsetDateTime.ofInstant(r.t(), ZoneOffset.UTC));
-        ps.setDouble(5, r.xM());
-        ps.setDouble(6, r.yM());
-        ps.setDouble(7, r.zM());
-        setDouble(ps, 8, r.sigmaM());
-        ps.setString(9, ReportCodec.covarianceText(r.covarianceM2()));
-        setDouble(ps, 10, r.vxMps());
-        setDouble(ps, 11, r.vyMps());
-        setDouble(ps, 12, r.vzMps());
-        ps.setBoolean(13, r.exercise());
-        if (r.exerciseId() == null) {
-            ps.setNull(14, Types.OTHER);
-        } else {
-            ps.setObject(14, r.exerciseId());
-        }
-        ps.setString(15, source);
-        ps.setObject(16, OffsetDateTime.ofInstant(receivedAt, ZoneOffset.UTC));
-    }
-
-    private static void setDouble(PreparedStatement ps, int i, Double v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.DOUBLE);
-        } else {
-            ps.setDouble(i, v);
-        }
     }
 }

@@ -6,23 +6,28 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.mdcoop.common.domain.Party;
 import org.mdcoop.common.events.FusedTrackMessage;
+import org.mdcoop.common.events.TrackEndedMessage;
+import org.mdcoop.fusion.domain.Geodesy;
 import org.mdcoop.fusion.domain.Report;
 import org.mdcoop.fusion.domain.Streams;
 import org.mdcoop.fusion.engine.ReportBatch;
@@ -40,19 +45,70 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * The fusion centre: one {@link Tracker} per stream (the live picture, and one per exercise, which never mix), fed
- * in time order by a single worker thread. Stored reports arrive through {@link #submit}; each waits at most the
- * reorder window so that reports of several sensors (several Kafka partitions) reach the tracker sorted by time.
- * After every scan the updated confirmed tracks are published, put in the picture and (thinned) persisted.
+ * The fusion centre: one {@link Tracker} per stream (the live picture, and one per exercise, which never mix), fed by
+ * a single worker thread straight from ingest (no database in between). Time is handled as radars produce it:
+ * <ul>
+ *   <li>each sensor's reports wait in a lane of their own; a scan is one sensor's reports of one time, complete once
+ *       a later report of that sensor arrived or none came for {@code scan-gap};</li>
+ *   <li>a complete scan is fused once no other active sensor can still deliver something older, judged per sensor
+ *       by its learned delivery delay (never "wait for all"), and after {@code reorder-window} at the latest;</li>
+ *   <li>a scan older than the stream's last fused one (delivered late) is fused by retrodiction up to
+ *       {@code late-lag}; older still, it is only archived and counted in {@code fusion.reports.late}.</li>
+ * </ul>
+ * Nothing slow runs on the worker: launch/impact/class are computed beside it, track messages are handed to the
+ * {@link TrackPublisher}'s own thread, track rows to a writer thread; every queue is bounded.
  */
 @ApplicationScoped
 public class FusionCentre {
 
-    private record Pending(Report report, long receivedNanos, long seq) {
+    private record Pending(Report report, long receivedNanos) {
     }
 
-    private static final Comparator<Pending> TIME_ORDER = Comparator
-            .comparingDouble((Pending p) -> p.report().tSeconds()).thenComparingLong(Pending::seq);
+    private static final Comparator<Pending> TIME_ORDER = Comparator.comparingDouble(p -> p.report().tSeconds());
+
+    /** A sensor that delivered nothing for this long holds no other sensor's scan back. */
+    private static final long ACTIVE_SENSOR_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    /** One sensor's reports in one stream, waiting for the tracker; with what was learned of its delivery. */
+    private static final class Lane {
+        final PriorityQueue<Pending> pending = new PriorityQueue<>(TIME_ORDER);
+        double newestT = Double.NEGATIVE_INFINITY;
+        long lastArrivalNanos;
+        double delayMeanS;
+        double delayDevS;
+        boolean learned;
+
+        void learn(double delayS) {
+            if (!learned) {
+                delayMeanS = delayS;
+                learned = true;
+                return;
+            }
+            double d = delayS - delayMeanS;
+            delayMeanS += 0.05 * d;
+            delayDevS += 0.05 * (Math.abs(d) - delayDevS);
+        }
+
+        /** How long after a report time this sensor's reports of that time have nearly all arrived. */
+        double expectedDelayS(double capS) {
+            return Math.min(capS, Math.max(0, delayMeanS + 3 * delayDevS));
+        }
+    }
+
+    /** What has been published of one confirmed track. */
+    private static final class Published {
+        final String trackId;
+        int lastUpdate;
+        TrackProducts products;
+        boolean productsInFlight;
+        double persistedAt = Double.NEGATIVE_INFINITY;
+        long seenInScan;
+        FusedTrackMessage last;
+
+        Published(String trackId) {
+            this.trackId = trackId;
+        }
+    }
 
     /** The state of one stream; touched only by the worker thread (and by recovery before it starts). */
     private final class Stream {
@@ -60,16 +116,10 @@ public class FusionCentre {
         final UUID exerciseId;
         final Tracker tracker = Tracker.ballistic();
         final ReportBatch batch = new ReportBatch();
-        final PriorityQueue<Pending> pending = new PriorityQueue<>(TIME_ORDER);
-        final Map<Long, String> trackIds = new HashMap<>();
-        final Map<Long, TrackProducts> products = new HashMap<>();
-        final Map<Long, Double> persistedAt = new HashMap<>();
-        final Set<Long> confirmed = new HashSet<>();
-        final Set<Long> productsInFlight = new HashSet<>();
-        final List<Long> receivedOfScan = new ArrayList<>();
+        final Map<String, Lane> lanes = new LinkedHashMap<>();
+        final Map<Long, Published> published = new HashMap<>();
         final String idPrefix;
-        /** Per sensor: the newest report time seen, and when (nanoTime) it last delivered. */
-        final Map<String, double[]> sensorClock = new HashMap<>();
+        long scans;
         long lastActivityNanos = System.nanoTime();
 
         Stream(String name, UUID exerciseId) {
@@ -79,6 +129,9 @@ public class FusionCentre {
         }
     }
 
+    private record ProductsResult(String stream, long engineId, TrackProducts products) {
+    }
+
     private final FusionConfig config;
     private final CentreGate gate;
     private final TrackPublisher publisher;
@@ -86,30 +139,32 @@ public class FusionCentre {
     private final TrackStore trackStore;
     private final ReportStore reportStore;
     private final Clock clock;
+    /** Launch/impact/class (milliseconds each) run beside the worker, on a calculator of their own. */
     private final TrackProductCalculator productCalculator = new TrackProductCalculator();
-    /** Launch/impact/class refreshes (milliseconds each) run beside the worker, on their own calculator. */
-    private final TrackProductCalculator asyncCalculator = new TrackProductCalculator();
-    private final java.util.concurrent.ThreadPoolExecutor productsExecutor = new java.util.concurrent.ThreadPoolExecutor(
-            1, 1, 0, TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(10_000), r -> {
+    private final ThreadPoolExecutor productsExecutor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(10_000), r -> {
                 Thread t = new Thread(r, "fusion-products");
                 t.setDaemon(true);
                 return t;
             });
-    private record ProductsResult(String stream, long engineId, TrackProducts products) {
-    }
-    private final java.util.concurrent.ConcurrentLinkedQueue<ProductsResult> productsDone =
-            new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private final String incarnation = Long.toString(System.currentTimeMillis(), 36);
+    private final ConcurrentLinkedQueue<ProductsResult> productsDone = new ConcurrentLinkedQueue<>();
+    private final String incarnation;
+    private final long scanGapNanos;
+    private final long reorderWindowNanos;
+    private final double reorderWindowS;
+    private final double lateLagS;
 
-    private final BlockingQueue<Pending> inbox = new LinkedBlockingQueue<>();
-    private final AtomicLong seq = new AtomicLong();
+    private final BlockingQueue<Pending> inbox;
     private final AtomicBoolean closeRequested = new AtomicBoolean();
     private final Map<String, Stream> streams = new LinkedHashMap<>();
-    private final BlockingQueue<TrackStore.TrackUpdate> toPersist = new LinkedBlockingQueue<>();
-    private final BlockingQueue<String> endedToPersist = new LinkedBlockingQueue<>();
+    private final BlockingQueue<TrackStore.TrackUpdate> toPersist = new ArrayBlockingQueue<>(50_000);
+    private final BlockingQueue<String> endedToPersist = new ArrayBlockingQueue<>(50_000);
+    private long[] receivedOfScan = new long[1024];
 
     private final Counter fused;
+    private final Counter retrodicted;
     private final Counter late;
+    private final Counter shed;
     private final Timer latency;
 
     private volatile boolean running;
@@ -125,24 +180,57 @@ public class FusionCentre {
         this.trackStore = trackStore;
         this.reportStore = reportStore;
         this.clock = clock;
+        this.incarnation = Long.toString(clock.millis(), 36);
+        this.scanGapNanos = config.scanGap().toNanos();
+        this.reorderWindowNanos = config.reorderWindow().toNanos();
+        this.reorderWindowS = reorderWindowNanos / 1e9;
+        this.lateLagS = config.lateLag().toNanos() / 1e9;
+        this.inbox = new ArrayBlockingQueue<>(config.queueCapacity());
         this.fused = registry.counter("fusion.reports.fused");
+        this.retrodicted = Counter.builder("fusion.reports.retrodicted")
+                .description("reports delivered after a newer scan of their stream, fused by retrodiction")
+                .register(registry);
         this.late = Counter.builder("fusion.reports.late")
-                .description("stored reports older than their stream's last processed scan: not fed to the tracker")
+                .description("reports older than their stream's last fused scan by more than the late lag: archived, not fused")
+                .register(registry);
+        this.shed = Counter.builder("fusion.reports.shed")
+                .description("REST reports not fused because the worker's queue stayed full (they are archived)")
                 .register(registry);
         this.latency = Timer.builder("fusion.processing.latency")
-                .description("from a report's ingest to the publication of the scan it belongs to")
+                .description("from a report's ingest to the hand-over of the track update it produced")
                 .publishPercentiles(0.5, 0.99).register(registry);
         registry.gauge("fusion.reports.pending", inbox, BlockingQueue::size);
     }
 
-    /** Hands stored reports to the tracker (ignored while the centre is closed). */
-    public void submit(List<Report> reports) {
+    /**
+     * Hands reports to the tracker, waiting while the worker's queue is full (Kafka ingest: the log holds the rest).
+     * Ignored while the centre is closed.
+     */
+    public void submit(List<Report> reports) throws InterruptedException {
         if (reports.isEmpty() || !gate.isOpen()) {
             return;
         }
         long now = System.nanoTime();
         for (Report r : reports) {
-            inbox.add(new Pending(r, now, seq.incrementAndGet()));
+            inbox.put(new Pending(r, now));
+        }
+    }
+
+    /** Hands reports to the tracker without waiting more than a moment (REST); what does not fit is counted as shed. */
+    public void offer(List<Report> reports) {
+        if (reports.isEmpty() || !gate.isOpen()) {
+            return;
+        }
+        long now = System.nanoTime();
+        for (Report r : reports) {
+            try {
+                if (!inbox.offer(new Pending(r, now), 100, TimeUnit.MILLISECONDS)) {
+                    shed.increment();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -186,7 +274,7 @@ public class FusionCentre {
         List<Pending> drained = new ArrayList<>();
         while (running) {
             try {
-                Pending first = inbox.poll(10, TimeUnit.MILLISECONDS);
+                Pending first = inbox.poll(2, TimeUnit.MILLISECONDS);
                 if (closeRequested.getAndSet(false)) {
                     closeAll();
                     continue;
@@ -195,14 +283,15 @@ public class FusionCentre {
                     drained.clear();
                     drained.add(first);
                     inbox.drainTo(drained, 50_000);
+                    double nowS = nowSeconds();
                     for (Pending p : drained) {
-                        Stream s = streams.computeIfAbsent(p.report().stream(),
-                                name -> new Stream(name, p.report().exerciseId()));
-                        s.pending.add(p);
-                        double[] c = s.sensorClock.computeIfAbsent(p.report().sensorId(),
-                                id -> new double[] { Double.NEGATIVE_INFINITY, 0 });
-                        c[0] = Math.max(c[0], p.report().tSeconds());
-                        c[1] = p.receivedNanos();
+                        Report r = p.report();
+                        Stream s = streams.computeIfAbsent(r.stream(), name -> new Stream(name, r.exerciseId()));
+                        Lane lane = s.lanes.computeIfAbsent(r.sensorId(), id -> new Lane());
+                        lane.pending.add(p);
+                        lane.newestT = Math.max(lane.newestT, r.tSeconds());
+                        lane.lastArrivalNanos = p.receivedNanos();
+                        lane.learn(nowS - r.tSeconds());
                     }
                 }
                 collectProducts();
@@ -216,71 +305,81 @@ public class FusionCentre {
         }
     }
 
-    /**
-     * Feeds every scan that is ripe: its time is not after the stream's watermark (the oldest "newest report time"
-     * among the active sensors), so no report of an active sensor can still arrive
-     * before it; or its reports have waited the reorder window (a sensor fell silent).
-     */
+    private double nowSeconds() {
+        Instant now = clock.instant();
+        return now.getEpochSecond() + now.getNano() / 1e9;
+    }
+
+    /** Fuses, per stream and in time order, every scan that is ripe. */
     private void processRipe(boolean publish) {
         long now = System.nanoTime();
-        long windowNanos = config.reorderWindow().toNanos();
-        var it = streams.values().iterator();
+        double nowS = nowSeconds();
+        Iterator<Stream> it = streams.values().iterator();
         while (it.hasNext()) {
             Stream s = it.next();
-            double watermark = watermark(s, now);
-            while (!s.pending.isEmpty()) {
-                Pending head = s.pending.peek();
-                double t = head.report().tSeconds();
-                boolean ripe = t <= watermark || now - head.receivedNanos() >= windowNanos;
-                if (!ripe) {
+            while (true) {
+                Lane head = null;
+                double t = Double.POSITIVE_INFINITY;
+                for (Lane lane : s.lanes.values()) {
+                    Pending p = lane.pending.peek();
+                    if (p != null && p.report().tSeconds() < t) {
+                        t = p.report().tSeconds();
+                        head = lane;
+                    }
+                }
+                if (head == null || !ripe(s, head, t, now, nowS)) {
                     break;
                 }
-                scan(s, t, publish);
+                scan(s, head, t, publish);
             }
-            if (s.pending.isEmpty() && s.tracker.tracks().size() == 0 && s.confirmed.isEmpty()
+            if (s.tracker.tracks().size() == 0 && s.published.isEmpty() && idle(s)
                     && now - s.lastActivityNanos > TimeUnit.MINUTES.toNanos(10)) {
                 it.remove();
             }
         }
     }
 
-    private static final long ACTIVE_SENSOR_NANOS = TimeUnit.SECONDS.toNanos(1);
-
-    /** A sensor counts as active if it delivered within the last second, or if its reports are at most this far
-     * (report time) behind the newest sensor's: a consumer catching up on several partitions still sorts them. */
-    private static final double ACTIVE_SENSOR_LAG_SECONDS = 2.0;
-
-    private static double watermark(Stream s, long now) {
-        double newest = Double.NEGATIVE_INFINITY;
-        for (double[] c : s.sensorClock.values()) {
-            newest = Math.max(newest, c[0]);
-        }
-        double w = Double.POSITIVE_INFINITY;
-        boolean any = false;
-        for (double[] c : s.sensorClock.values()) {
-            if (now - (long) c[1] > ACTIVE_SENSOR_NANOS && c[0] < newest - ACTIVE_SENSOR_LAG_SECONDS) {
-                continue;
+    private static boolean idle(Stream s) {
+        for (Lane lane : s.lanes.values()) {
+            if (!lane.pending.isEmpty()) {
+                return false;
             }
-            any = true;
-            w = Math.min(w, c[0]);
         }
-        return any ? w : Double.NEGATIVE_INFINITY;
+        return true;
     }
 
-    /** Feeds every pending report of time {@code t} as one scan; returns whether track updates were published. */
-    private boolean scan(Stream s, double t, boolean publish) {
+    /**
+     * A lane's oldest scan is ripe when it is complete (a later report of its sensor arrived, or none for the scan
+     * gap) and no other active sensor is still expected to deliver something older; or when it waited the reorder
+     * window.
+     */
+    private boolean ripe(Stream s, Lane head, double t, long now, double nowS) {
+        if (now - head.pending.peek().receivedNanos() >= reorderWindowNanos) {
+            return true;
+        }
+        if (!(head.newestT > t) && now - head.lastArrivalNanos < scanGapNanos) {
+            return false;
+        }
+        for (Lane other : s.lanes.values()) {
+            if (other == head || now - other.lastArrivalNanos > ACTIVE_SENSOR_NANOS || other.newestT >= t) {
+                continue;
+            }
+            if (nowS < t + other.expectedDelayS(reorderWindowS)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Feeds the lane's reports of time {@code t} as one scan. */
+    private void scan(Stream s, Lane lane, double t, boolean publish) {
         Tracker tracker = s.tracker;
         ReportBatch batch = s.batch;
         batch.clear();
-        s.receivedOfScan.clear();
-        boolean isLate = t < tracker.lastScanSeconds();
-        while (!s.pending.isEmpty() && s.pending.peek().report().tSeconds() == t) {
-            Pending p = s.pending.poll();
+        int n = 0;
+        while (!lane.pending.isEmpty() && lane.pending.peek().report().tSeconds() == t) {
+            Pending p = lane.pending.poll();
             Report r = p.report();
-            if (isLate) {
-                late.increment();
-                continue;
-            }
             int sensor = tracker.sensorIndex(r.sensorId());
             int party = tracker.partyIndex(r.party().name());
             if (r.covarianceM2() != null) {
@@ -288,123 +387,160 @@ public class FusionCentre {
             } else {
                 batch.add(r.xM(), r.yM(), r.zM(), r.sigmaM(), sensor, party, r.exercise(), r.reportId());
             }
-            s.receivedOfScan.add(p.receivedNanos());
+            if (n == receivedOfScan.length) {
+                receivedOfScan = java.util.Arrays.copyOf(receivedOfScan, n * 2);
+            }
+            receivedOfScan[n++] = p.receivedNanos();
         }
-        if (batch.size() == 0) {
-            return false;
+        if (t < tracker.lastScanSeconds()) {
+            if (tracker.lastScanSeconds() - t > lateLagS) {
+                late.increment(n);
+                return;
+            }
+            tracker.processLateScan(t, batch);
+            retrodicted.increment(n);
+        } else {
+            tracker.processScan(t, batch);
         }
-        tracker.processScan(t, batch);
-        fused.increment(batch.size());
+        fused.increment(n);
+        s.scans++;
         s.lastActivityNanos = System.nanoTime();
-        return afterScan(s, t, publish);
+        afterScan(s, publish);
+        if (publish) {
+            long done = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                latency.record(done - receivedOfScan[i], TimeUnit.NANOSECONDS);
+            }
+        }
     }
 
-    private boolean afterScan(Stream s, double t, boolean publish) {
+    /** Publishes every confirmed track with news since its last update, and the end of every track that is gone. */
+    private void afterScan(Stream s, boolean publish) {
         TrackTable table = s.tracker.tracks();
-        Set<Long> stillConfirmed = new HashSet<>();
-        boolean sent = false;
         for (int slot = 0; slot < table.size(); slot++) {
             if (!table.isConfirmed(slot)) {
                 continue;
             }
             long engineId = table.id(slot);
-            stillConfirmed.add(engineId);
-            if (table.lastUpdateSeconds(slot) != t) {
+            Published p = s.published.get(engineId);
+            if (p == null) {
+                p = new Published(s.idPrefix + engineId);
+                s.published.put(engineId, p);
+            }
+            p.seenInScan = s.scans;
+            if (table.updates(slot) <= p.lastUpdate) {
                 continue; // coasting: nothing new to say
             }
-            FusedTrackMessage message = message(s, slot, t);
+            p.lastUpdate = table.updates(slot);
+            requestProducts(s, slot, p);
+            FusedTrackMessage message = message(s, slot, p);
+            p.last = message;
             if (!publish) {
                 continue;
             }
-            sent |= publisher.publish(message);
+            publisher.publish(message);
             picture.put(message);
-            boolean newlyConfirmed = s.confirmed.add(engineId);
-            Double persisted = s.persistedAt.get(engineId);
-            if (newlyConfirmed || persisted == null || t - persisted >= config.persistInterval().toMillis() / 1000.0) {
-                s.persistedAt.put(engineId, t);
-                toPersist.add(new TrackStore.TrackUpdate(s.name, message));
-            }
-        }
-        // confirmed tracks the deleter removed leave the picture
-        if (s.confirmed.size() > stillConfirmed.size() || !stillConfirmed.containsAll(s.confirmed)) {
-            var it = s.confirmed.iterator();
-            while (it.hasNext()) {
-                long engineId = it.next();
-                if (!stillConfirmed.contains(engineId)) {
-                    it.remove();
-                    String id = s.trackIds.remove(engineId);
-                    s.products.remove(engineId);
-                    s.productsInFlight.remove(engineId);
-                    s.persistedAt.remove(engineId);
-                    if (id != null && publish) {
-                        picture.remove(id);
-                        endedToPersist.add(id);
-                    }
+            double t = table.stateTimeSeconds(slot);
+            if (t - p.persistedAt >= config.persistInterval().toMillis() / 1000.0) {
+                p.persistedAt = t;
+                if (!toPersist.offer(new TrackStore.TrackUpdate(s.name, message))) {
+                    p.persistedAt = Double.NEGATIVE_INFINITY; // the writer is behind: try with the next update
                 }
             }
         }
-        if (publish) {
-            long now = System.nanoTime();
-            for (long received : s.receivedOfScan) {
-                latency.record(now - received, TimeUnit.NANOSECONDS);
+        Iterator<Map.Entry<Long, Published>> ended = s.published.entrySet().iterator();
+        while (ended.hasNext()) {
+            Published p = ended.next().getValue();
+            if (p.seenInScan == s.scans) {
+                continue;
+            }
+            ended.remove();
+            if (publish) {
+                picture.remove(p.trackId);
+                endedToPersist.offer(p.trackId);
+                publisher.publishEnded(new TrackEndedMessage(p.trackId, s.name,
+                        p.last == null ? clock.instant() : p.last.t(), TrackStore.DELETED, p.lastUpdate,
+                        s.exerciseId != null, s.exerciseId));
             }
         }
-        return sent;
     }
 
-    private FusedTrackMessage message(Stream s, int slot, double t) {
+    private FusedTrackMessage message(Stream s, int slot, Published p) {
         TrackTable table = s.tracker.tracks();
-        long engineId = table.id(slot);
-        String trackId = s.trackIds.computeIfAbsent(engineId, id -> s.idPrefix + id);
-        TrackProducts products = s.products.get(engineId);
-        if (products == null) {
-            // a newly confirmed track gets its products at once
-            products = productCalculator.compute(s.tracker, slot);
-            s.products.put(engineId, products);
-        } else if (t - products.tSeconds() >= config.productsInterval().toMillis() / 1000.0
-                && s.productsInFlight.add(engineId)) {
-            refreshProductsAsync(s, slot, engineId);
-        }
+        double t = table.stateTimeSeconds(slot);
         double x = table.state(slot, 0), y = table.state(slot, 1), z = table.state(slot, 2);
         double vx = table.state(slot, 3), vy = table.state(slot, 4), vz = table.state(slot, 5);
-        double[] geo = org.mdcoop.fusion.domain.Geodesy.toGeodetic(x, y, z);
+        double[] geo = Geodesy.toGeodetic(x, y, z);
         List<Party> parties = s.tracker.partyNames(table.partyMask(slot)).stream().map(Party::valueOf).sorted().toList();
-        TrackProducts.SurfacePoint launch = products.launchPoint();
-        TrackProducts.ImpactPrediction impact = products.impact();
-        return new FusedTrackMessage(trackId, instant(t), x, y, z, vx, vy, vz, geo[0], geo[1], geo[2],
-                Math.sqrt(vx * vx + vy * vy + vz * vz), parties, products.missileClass().name(),
-                products.classConfidence(), launch.latDeg(), launch.lonDeg(), impact.latDeg(), impact.lonDeg(),
-                instant(impact.tSeconds()), impact.semiMajorM(), impact.semiMinorM(), impact.orientationDeg(),
-                table.exercise(slot), s.exerciseId);
+        List<String> sensors = s.tracker.sensorNames(table.sensorMask(slot)).stream().sorted().toList();
+        double[] cov = new double[21];
+        int k = 0;
+        for (int i = 0; i < 6; i++) {
+            for (int j = i; j < 6; j++) {
+                cov[k++] = table.cov(slot, i, j);
+            }
+        }
+        double positionSigma = Math.sqrt(table.cov(slot, 0, 0) + table.cov(slot, 1, 1) + table.cov(slot, 2, 2));
+        FusedTrackMessage m = new FusedTrackMessage(p.trackId, instant(t), x, y, z, vx, vy, vz, geo[0], geo[1], geo[2],
+                Math.sqrt(vx * vx + vy * vy + vz * vz), parties, null, 0.0, null, null, null, null, null, null, null,
+                null, table.exercise(slot), s.exerciseId, s.name, p.lastUpdate, positionSigma, cov, sensors, null);
+        return p.products == null ? m : withProducts(m, p.products);
     }
 
-    private void refreshProductsAsync(Stream s, int slot, long engineId) {
+    /** The message with launch, impact and class from {@code products}. */
+    static FusedTrackMessage withProducts(FusedTrackMessage m, TrackProducts products) {
+        TrackProducts.SurfacePoint launch = products.launchPoint();
+        TrackProducts.ImpactPrediction impact = products.impact();
+        return new FusedTrackMessage(m.trackId(), m.t(), m.xM(), m.yM(), m.zM(), m.vxMps(), m.vyMps(), m.vzMps(),
+                m.latDeg(), m.lonDeg(), m.altitudeM(), m.speedMps(), m.contributingParties(),
+                products.missileClass().name(), products.classConfidence(), launch.latDeg(), launch.lonDeg(),
+                impact.latDeg(), impact.lonDeg(), instant(impact.tSeconds()), impact.semiMajorM(), impact.semiMinorM(),
+                impact.orientationDeg(), m.exercise(), m.exerciseId(), m.stream(), m.updateNumber(), m.positionSigmaM(),
+                m.covariance(), m.contributingSensors(), launch.sigmaM());
+    }
+
+    /** Products for a new track at once, then at most every products interval (report time), beside the worker. */
+    private void requestProducts(Stream s, int slot, Published p) {
         TrackTable table = s.tracker.tracks();
-        double[] x = new double[6];
-        double[] p = new double[36];
-        table.copyState(slot, x, 0);
-        table.copyCov(slot, p, 0);
         double t = table.stateTimeSeconds(slot);
+        boolean due = p.products == null
+                || t - p.products.tSeconds() >= config.productsInterval().toMillis() / 1000.0;
+        if (!due || p.productsInFlight) {
+            return;
+        }
+        long engineId = table.id(slot);
+        double[] x = new double[6];
+        double[] cov = new double[36];
+        table.copyState(slot, x, 0);
+        table.copyCov(slot, cov, 0);
         int updates = table.updates(slot);
         List<String> parties = s.tracker.partyNames(table.partyMask(slot));
         List<String> sensors = s.tracker.sensorNames(table.sensorMask(slot));
         boolean exercise = table.exercise(slot);
         String stream = s.name;
+        p.productsInFlight = true;
         try {
             productsExecutor.execute(() -> productsDone.add(new ProductsResult(stream, engineId,
-                    asyncCalculator.compute(engineId, t, x, p, updates, parties, sensors, exercise))));
-        } catch (java.util.concurrent.RejectedExecutionException busy) {
-            s.productsInFlight.remove(engineId); // try again with the next update
+                    productCalculator.compute(engineId, t, x, cov, updates, parties, sensors, exercise))));
+        } catch (RejectedExecutionException busy) {
+            p.productsInFlight = false; // try again with the next update
         }
     }
 
-    /** Takes the refreshed products in (on the worker), for tracks that still exist. */
+    /** Takes the computed products in (on the worker) for tracks that still exist; the picture shows them at once. */
     private void collectProducts() {
         ProductsResult r;
         while ((r = productsDone.poll()) != null) {
             Stream s = streams.get(r.stream());
-            if (s != null && s.productsInFlight.remove(r.engineId()) && s.products.containsKey(r.engineId())) {
-                s.products.put(r.engineId(), r.products());
+            Published p = s == null ? null : s.published.get(r.engineId());
+            if (p == null) {
+                continue;
+            }
+            p.productsInFlight = false;
+            p.products = r.products();
+            if (p.last != null && picture.contains(p.trackId)) {
+                p.last = withProducts(p.last, r.products());
+                picture.refresh(p.last);
             }
         }
     }
@@ -465,9 +601,9 @@ public class FusionCentre {
     // ---- recovery on start
 
     /**
-     * Rebuilds each stream's tracker from the reports of the last {@code recovery-window} (not from all history),
-     * without publishing, then gives the recovered tracks the ids they had before the restart by matching them to
-     * the stored confirmed tracks (same stream, position extrapolated to the same time within 10 km).
+     * Rebuilds each stream's tracker from the archived reports of the last {@code recovery-window}, without
+     * publishing, then gives the recovered tracks the ids they had before the restart by matching them to the stored
+     * confirmed tracks (same stream, position extrapolated to the same time within 10 km).
      */
     private void recover() {
         List<TrackStore.StoredTrack> stored = trackStore.confirmed();
@@ -481,11 +617,25 @@ public class FusionCentre {
         List<Report> tail = reportStore.since(from);
         for (Report r : tail) {
             Stream s = streams.computeIfAbsent(r.stream(), name -> new Stream(name, r.exerciseId()));
-            s.pending.add(new Pending(r, 0, seq.incrementAndGet()));
+            Lane lane = s.lanes.computeIfAbsent(r.sensorId(), id -> new Lane());
+            lane.pending.add(new Pending(r, 0));
+            lane.newestT = Math.max(lane.newestT, r.tSeconds());
         }
         for (Stream s : streams.values()) {
-            while (!s.pending.isEmpty()) {
-                scan(s, s.pending.peek().report().tSeconds(), false);
+            while (true) {
+                Lane head = null;
+                double t = Double.POSITIVE_INFINITY;
+                for (Lane lane : s.lanes.values()) {
+                    Pending p = lane.pending.peek();
+                    if (p != null && p.report().tSeconds() < t) {
+                        t = p.report().tSeconds();
+                        head = lane;
+                    }
+                }
+                if (head == null) {
+                    break;
+                }
+                scan(s, head, t, false);
             }
         }
         Set<String> reused = new HashSet<>();
@@ -497,16 +647,20 @@ public class FusionCentre {
                     continue;
                 }
                 long engineId = table.id(slot);
-                double t = table.lastUpdateSeconds(slot);
-                TrackStore.StoredTrack match = nearest(stored, reused, s.name, table, slot, t);
+                Published p = s.published.get(engineId);
+                TrackStore.StoredTrack match = nearest(stored, reused, s.name, table, slot,
+                        table.lastUpdateSeconds(slot));
                 if (match != null) {
                     reused.add(match.trackId());
-                    s.trackIds.put(engineId, match.trackId());
+                    Published renamed = new Published(match.trackId());
+                    renamed.lastUpdate = p.lastUpdate;
+                    renamed.seenInScan = p.seenInScan;
+                    renamed.persistedAt = p.persistedAt;
+                    p = renamed;
+                    s.published.put(engineId, p);
                 }
-                FusedTrackMessage message = message(s, slot, table.stateTimeSeconds(slot));
-                s.confirmed.add(engineId);
-                s.persistedAt.put(engineId, t);
-                picture.put(message);
+                p.last = message(s, slot, p);
+                picture.put(p.last);
                 recovered++;
             }
         }

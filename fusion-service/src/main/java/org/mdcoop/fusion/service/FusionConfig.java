@@ -20,9 +20,36 @@ public interface FusionConfig {
     @WithDefault("2000")
     int maxBatch();
 
-    /** The longest a report waits for the reports of other sensors (a silent sensor holds nothing back longer). */
-    @WithDefault("PT1S")
+    /**
+     * The longest a scan waits for other sensors' older reports still in flight (each sensor's wait is its learned
+     * delivery delay, capped by this); what arrives later still is fused by retrodiction.
+     */
+    @WithDefault("PT0.25S")
     Duration reorderWindow();
+
+    /** A sensor's scan counts as complete once no report of it arrived for this long (or a later one arrived). */
+    @WithDefault("PT0.02S")
+    Duration scanGap();
+
+    /** Reports up to this much older than their stream's last fused scan are fused by retrodiction; older ones are only archived. */
+    @WithDefault("PT2S")
+    Duration lateLag();
+
+    /** Reports waiting for the fusion worker at most; Kafka ingest waits (the log keeps them), REST sheds with a metric. */
+    @WithDefault("200000")
+    int queueCapacity();
+
+    /** Reports waiting for the archive writer at most; beyond, archiving sheds (counted): the topic is the record. */
+    @WithDefault("500000")
+    int archiveQueueCapacity();
+
+    /** Raw reports are kept this long (whole days: partitions are dropped). */
+    @WithDefault("P7D")
+    Duration archiveRetention();
+
+    /** A report id seen within this window (report time) is a duplicate without asking the archive. */
+    @WithDefault("PT2M")
+    Duration duplicateWindow();
 
     /** A track's row and history are written at most this often per track. */
     @WithDefault("PT1S")

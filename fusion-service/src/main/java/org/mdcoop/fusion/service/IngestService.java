@@ -9,26 +9,25 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.mdcoop.common.cooperation.CooperationView;
 import org.mdcoop.common.domain.Party;
-import org.mdcoop.common.events.EventEnvelope;
-import org.mdcoop.common.events.EventSerde;
 import org.mdcoop.common.events.PoisonMessageException;
 import org.mdcoop.common.events.SensorReportMessage;
 import org.mdcoop.fusion.domain.Report;
 import org.mdcoop.fusion.domain.ReportRules;
+import org.mdcoop.fusion.persistence.ReportArchive;
 import org.mdcoop.fusion.persistence.ReportStore;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Report ingest, from REST batches and from Kafka: validate, store (a report id seen before is ignored), and only
- * after the store committed hand the report to the tracker.
+ * Report ingest, from REST batches and from Kafka: validate, drop what was seen before, and hand the rest to the
+ * tracker. A REST batch is archived in its request's transaction (the database is its only record) and fused after
+ * the commit; a Kafka report goes to the tracker at once and to the archive beside it (the topic is its record).
+ * On Kafka the report's party is the registered owner of its sensor; the payload's party is only checked against it.
  */
 @ApplicationScoped
 public class IngestService {
@@ -36,27 +35,35 @@ public class IngestService {
     public static final String ELEMENT = "DATA_FUSION_CENTRE";
 
     private final ReportStore store;
+    private final ReportArchive archive;
     private final SensorService sensors;
     private final CooperationView cooperation;
     private final CentreGate gate;
     private final FusionCentre centre;
     private final Clock clock;
     private final ReportRules rules;
+    private final RecentReportIds recent;
     private final MeterRegistry registry;
     private final Counter duplicates;
+    private final Counter droppedClosed;
+    private final Counter ingestedKafka;
 
-    public IngestService(ReportStore store, SensorService sensors, CooperationView cooperation,
+    public IngestService(ReportStore store, ReportArchive archive, SensorService sensors, CooperationView cooperation,
             CentreGate gate, FusionCentre centre, Clock clock, FusionConfig config, MeterRegistry registry) {
         this.store = store;
+        this.archive = archive;
         this.sensors = sensors;
         this.cooperation = cooperation;
         this.gate = gate;
         this.centre = centre;
         this.clock = clock;
         this.rules = new ReportRules(config.maxFuture(), config.horizon());
+        this.recent = new RecentReportIds((int) Math.max(1, config.duplicateWindow().toSeconds()));
         this.registry = registry;
         this.duplicates = Counter.builder("fusion.reports.duplicates").description("reports ignored as already known")
                 .register(registry);
+        this.droppedClosed = registry.counter("fusion.reports.dropped", "reason", "centre-closed");
+        this.ingestedKafka = registry.counter("fusion.reports.ingested", "source", "kafka");
     }
 
     /**
@@ -68,8 +75,11 @@ public class IngestService {
             cooperation.requireInForce(ELEMENT, "accept sensor reports");
             return store(party, reports);
         });
+        for (Report r : result.acceptedReports()) {
+            recent.firstTime(r.party(), r.reportId(), r.tSeconds()); // a Kafka copy of it is now a duplicate
+        }
         count(result, "rest");
-        centre.submit(result.acceptedReports());
+        centre.offer(result.acceptedReports());
         return result;
     }
 
@@ -121,25 +131,28 @@ public class IngestService {
     }
 
     /**
-     * Reads and checks one Kafka message: the report it carries, if it can ever be accepted.
+     * Checks one Kafka report: the report with its party taken from the sensor registry, if it can ever be accepted.
      *
+     * @param envelopeParty the party the event's envelope names (may be null)
      * @throws PoisonMessageException when it cannot (it goes to the DLQ with the reason)
      */
-    public Report check(EventEnvelope event, Instant now) {
-        if (!SensorReportMessage.TYPE.equals(event.type())) {
-            throw new PoisonMessageException("expected " + SensorReportMessage.TYPE + " but got " + event.type(), null);
+    public Report check(SensorReportMessage m, Party envelopeParty, Instant now) {
+        if (m.sensorId() == null || m.sensorId().isBlank()) {
+            throw new PoisonMessageException("report " + m.reportId() + " names no sensor", null);
         }
-        SensorReportMessage m = EventSerde.payloadAs(event, SensorReportMessage.class);
-        if (m.party() == null) {
-            throw new PoisonMessageException("report " + m.reportId() + " names no party", null);
+        Party owner = sensors.ownerOf(m.sensorId());
+        if (owner == null) {
+            throw new PoisonMessageException("report " + m.reportId() + " refused: sensor " + m.sensorId()
+                    + " is not registered", null);
         }
-        if (event.party() != null && event.party() != m.party()) {
-            throw new PoisonMessageException("report " + m.reportId() + " is of " + m.party() + " but the event of "
-                    + event.party(), null);
+        if (m.party() != null && m.party() != owner || envelopeParty != null && envelopeParty != owner) {
+            throw new PoisonMessageException("report " + m.reportId() + " refused: sensor " + m.sensorId()
+                    + " is a registered sensor of " + owner + ", not of " + (m.party() != null && m.party() != owner
+                            ? m.party() : envelopeParty), null);
         }
-        Report r = new Report(m.reportId(), m.sensorId(), m.party(), m.t(), m.xM(), m.yM(), m.zM(), m.sigmaM(),
+        Report r = new Report(m.reportId(), m.sensorId(), owner, m.t(), m.xM(), m.yM(), m.zM(), m.sigmaM(),
                 m.covariance(), m.vxMps(), m.vyMps(), m.vzMps(), m.exercise(), m.exerciseId());
-        Optional<String> reason = reasonToRefuse(r, m.party(), now);
+        Optional<String> reason = rules.check(r, now);
         if (reason.isPresent()) {
             throw new PoisonMessageException("report " + m.reportId() + " refused: " + reason.get(), null);
         }
@@ -147,30 +160,27 @@ public class IngestService {
     }
 
     /**
-     * Stores checked Kafka reports inside the consumer's transaction; returns the new ones (a known report id is
-     * ignored). While the centre is closed nothing is stored: the reports are dropped with the reason logged.
+     * Checked Kafka reports: those not seen before go to the tracker (waiting while its queue is full) and to the
+     * archive. While the centre is closed nothing is kept: the reports are dropped and counted.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public List<Report> storeFromKafka(List<Report> reports, List<java.util.UUID> eventIds) {
+    public void acceptFromKafka(List<Report> reports) throws InterruptedException {
         if (reports.isEmpty()) {
-            return List.of();
+            return;
         }
         if (!gate.isOpen()) {
-            Log.warnf("dropped %d reports (events %s...): the fusion centre is closed, no agreement covering %s is in force",
-                    reports.size(), eventIds.get(0), ELEMENT);
-            registry.counter("fusion.reports.dropped", "reason", "centre-closed").increment(reports.size());
-            return List.of();
+            droppedClosed.increment(reports.size());
+            return;
         }
-        boolean[] inserted = store.insert(reports, "kafka", clock.instant());
-        List<Report> accepted = new ArrayList<>(reports.size());
-        for (int i = 0; i < inserted.length; i++) {
-            if (inserted[i]) {
-                accepted.add(reports.get(i));
+        List<Report> fresh = new ArrayList<>(reports.size());
+        for (Report r : reports) {
+            if (recent.firstTime(r.party(), r.reportId(), r.tSeconds())) {
+                fresh.add(r);
             }
         }
-        registry.counter("fusion.reports.ingested", "source", "kafka").increment(accepted.size());
-        duplicates.increment(reports.size() - accepted.size());
-        return accepted;
+        duplicates.increment(reports.size() - fresh.size());
+        ingestedKafka.increment(fresh.size());
+        archive.add(fresh);
+        centre.submit(fresh);
     }
 
     public void countRejectedFromKafka(int n) {

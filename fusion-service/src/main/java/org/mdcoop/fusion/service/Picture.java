@@ -30,6 +30,15 @@ public class Picture {
         updates.onNext(message);
     }
 
+    /** Replaces a track's current message without announcing it (products computed after its update was sent). */
+    void refresh(FusedTrackMessage message) {
+        current.replace(message.trackId(), message);
+    }
+
+    boolean contains(String trackId) {
+        return current.containsKey(trackId);
+    }
+
     void remove(String trackId) {
         current.remove(trackId);
     }

@@ -18,6 +18,7 @@ import org.mdcoop.common.domain.RuleViolation;
 import org.mdcoop.fusion.persistence.SensorRow;
 
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** The sensor registry: each party registers and updates only its own sensors. */
 @ApplicationScoped
@@ -88,8 +89,10 @@ public class SensorService {
         if (cached != null) {
             return cached;
         }
-        List<Party> found = entityManager.createQuery("select s.party from SensorRow s where s.id = :id", Party.class)
-                .setParameter("id", sensorId).getResultList();
+        // joins the caller's transaction (REST) or runs one of its own (the Kafka consumer has none)
+        List<Party> found = QuarkusTransaction.joiningExisting().call(() -> entityManager
+                .createQuery("select s.party from SensorRow s where s.id = :id", Party.class)
+                .setParameter("id", sensorId).getResultList());
         if (found.isEmpty()) {
             return null;
         }

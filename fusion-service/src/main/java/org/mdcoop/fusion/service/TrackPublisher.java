@@ -1,37 +1,65 @@
 package org.mdcoop.fusion.service;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.mdcoop.common.domain.Party;
 import org.mdcoop.common.events.EventEnvelope;
 import org.mdcoop.common.events.EventSerde;
 import org.mdcoop.common.events.FusedTrackMessage;
+import org.mdcoop.common.events.TrackEndedMessage;
 import org.mdcoop.common.messaging.ReliableProducer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 
 /**
- * Sends fused track updates to {@code fusion.tracks} with a direct producer ({@code acks=all}, idempotent), not
- * through the outbox: tracks are derived data at a high rate, the reports they come from are stored first, and a
- * lost update is superseded by the next one within a revisit. Nothing is sent while the centre is closed.
+ * Sends fused track updates and ends to {@code fusion.tracks} (direct producer, {@code acks=all}, idempotent; not
+ * through the outbox: tracks are derived data at a high rate and the reports they come from are on their own topic).
+ * The fusion worker only hands messages over: a sender thread of its own serialises each once and sends it, so a slow
+ * or stalled broker never blocks fusion. Under overload, updates of one track coalesce to the latest (an end
+ * supersedes every update before it), so memory is bounded by the number of live tracks, never by the backlog.
+ * Event ids are deterministic (stream, track id, update number; or the end), so a consumer can drop repeats.
+ * Nothing is sent while the centre is closed.
  */
 @ApplicationScoped
 public class TrackPublisher {
+
+    /** The envelope as it goes on the wire, with the payload as a typed record (serialised in one pass). */
+    record TrackEvent(UUID eventId, String type, int version, Instant occurredAt, String producer, Party party,
+            String actor, UUID agreementId, String subjectId, Object payload) {
+    }
 
     private final CentreGate gate;
     private final Clock clock;
     private final String topic;
     private final Counter sent;
     private final Counter failed;
+    private final Counter coalesced;
     private final ReliableProducer producer;
+    private final ObjectWriter writer = EventSerde.mapper().writerFor(TrackEvent.class);
+    /** Waiting messages by track id, in arrival order; guarded by itself. */
+    private final LinkedHashMap<String, Object> waiting = new LinkedHashMap<>();
+    private volatile boolean running;
+    private Thread sender;
 
     public TrackPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, CentreGate gate,
             Clock clock, FusionConfig config, MeterRegistry registry) {
@@ -42,33 +70,127 @@ public class TrackPublisher {
         this.topic = config.tracksTopic();
         this.sent = registry.counter("fusion.tracks.published");
         this.failed = registry.counter("fusion.tracks.publish-failed");
+        this.coalesced = Counter.builder("fusion.tracks.coalesced")
+                .description("track updates superseded by a newer one of the same track before they could be sent")
+                .register(registry);
+        registry.gauge("fusion.tracks.publish-backlog", waiting, m -> {
+            synchronized (m) {
+                return m.size();
+            }
+        });
     }
 
-    /** Sends one update unless the centre is closed; returns whether it was handed to the producer. */
+    /** Hands an update over for sending; returns false while the centre is closed (nothing is sent then). */
     public boolean publish(FusedTrackMessage message) {
+        return offer(message.trackId(), message);
+    }
+
+    /** Hands a track's end over; it replaces any update of the track still waiting. */
+    public boolean publishEnded(TrackEndedMessage message) {
+        return offer(message.trackId(), message);
+    }
+
+    private boolean offer(String trackId, Object message) {
         if (!gate.isOpen()) {
             return false;
         }
-        EventEnvelope envelope = EventSerde.envelope(FusedTrackMessage.TYPE, FusedTrackMessage.VERSION, clock.instant(),
-                "fusion-service", null, EventEnvelope.SYSTEM_ACTOR, gate.agreementId(), message.trackId(), message);
-        producer.get().send(new ProducerRecord<>(topic, message.trackId(), EventSerde.toJson(envelope)),
-                (metadata, error) -> {
-                    if (error != null) {
-                        failed.increment();
-                        Log.warnf("track update %s could not be sent: %s", message.trackId(), error.getMessage());
-                    } else {
-                        sent.increment();
-                    }
-                });
+        synchronized (waiting) {
+            if (waiting.remove(trackId) != null) {
+                coalesced.increment();
+            }
+            waiting.put(trackId, message);
+            waiting.notifyAll();
+        }
         return true;
     }
 
-    public void flush() {
-        producer.get().flush();
+    /** The deterministic event id of a track's update number {@code n} (or of its end). */
+    public static UUID eventId(String stream, String trackId, String what) {
+        return UUID.nameUUIDFromBytes(("fusion.tracks|" + stream + "|" + trackId + "|" + what)
+                .getBytes(StandardCharsets.UTF_8));
     }
 
-    @PreDestroy
-    void close() {
+    void start(@Observes StartupEvent startup) {
+        running = true;
+        sender = new Thread(this::send, "fusion-track-sender");
+        sender.setDaemon(true);
+        sender.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        running = false;
+        if (sender != null) {
+            sender.interrupt();
+        }
         producer.close();
+    }
+
+    private void send() {
+        List<Object> batch = new ArrayList<>();
+        while (running) {
+            try {
+                batch.clear();
+                synchronized (waiting) {
+                    while (waiting.isEmpty()) {
+                        waiting.wait(200);
+                        if (!running) {
+                            return;
+                        }
+                    }
+                    batch.addAll(waiting.values());
+                    waiting.clear();
+                }
+                for (Object message : batch) {
+                    if (!gate.isOpen()) {
+                        break;
+                    }
+                    sendOne(message);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                Log.warnf("track sender failed on a batch; continuing: %s", e.getMessage());
+            }
+        }
+    }
+
+    private void sendOne(Object message) {
+        TrackEvent event;
+        String trackId;
+        if (message instanceof FusedTrackMessage m) {
+            trackId = m.trackId();
+            event = new TrackEvent(eventId(m.stream(), trackId, Integer.toString(m.updateNumber())),
+                    FusedTrackMessage.TYPE, FusedTrackMessage.VERSION, clock.instant(), "fusion-service", null,
+                    EventEnvelope.SYSTEM_ACTOR, gate.agreementId(), trackId, m);
+        } else {
+            TrackEndedMessage m = (TrackEndedMessage) message;
+            trackId = m.trackId();
+            event = new TrackEvent(eventId(m.stream(), trackId, "ended"), TrackEndedMessage.TYPE,
+                    TrackEndedMessage.VERSION, clock.instant(), "fusion-service", null, EventEnvelope.SYSTEM_ACTOR,
+                    gate.agreementId(), trackId, m);
+        }
+        String json;
+        try {
+            json = writer.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            failed.increment();
+            Log.errorf("track message %s cannot be serialised: %s", trackId, e.getMessage());
+            return;
+        }
+        // may block for the producer's max.block.ms while the broker is away: only this thread waits
+        producer.get().send(new ProducerRecord<>(topic, trackId, json), (metadata, error) -> {
+            if (error != null) {
+                failed.increment();
+                Log.warnf("track message %s could not be sent: %s", trackId, error.getMessage());
+            } else {
+                sent.increment();
+            }
+        });
+    }
+
+    /** Sends what is waiting and waits for the acknowledgements (tests, shutdown). */
+    public void flush() {
+        producer.get().flush();
     }
 }

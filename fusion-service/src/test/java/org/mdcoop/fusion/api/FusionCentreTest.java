@@ -221,7 +221,9 @@ class FusionCentreTest {
                 assertThat(r.value()).contains(run + "-poison");
                 assertThat(reason(r)).contains("altitude");
             }));
-            natoOperator().get("/api/reports?sensorId=" + nato).then().statusCode(200).body("size()", equalTo(10));
+            // archived beside the tracker, so shortly after
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> natoOperator()
+                    .get("/api/reports?sensorId=" + nato).then().statusCode(200).body("size()", equalTo(10)));
 
             // the picture shows it as an exercise track, filterable
             as(TestTokens.russia(Roles.ANALYST)).get("/api/picture?exerciseId=" + exercise).then().statusCode(200)
@@ -270,7 +272,8 @@ class FusionCentreTest {
                     () -> tracks.envelopes(e -> exercise.toString().equals(e.payload().path("exerciseId").asText())
                             && !Instant.parse(e.payload().path("t").asText()).isBefore(firstAfterClose)),
                     List::isEmpty);
-            natoOperator().get("/api/reports?sensorId=" + nato).then().statusCode(200).body("size()", equalTo(12));
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> natoOperator()
+                    .get("/api/reports?sensorId=" + nato).then().statusCode(200).body("size()", equalTo(12)));
         }
     }
 

@@ -148,6 +148,7 @@ public final class LoadDriver {
         long totalScans = (long) ((warmup + seconds) * scanHz);
         long warmupScans = (long) (warmup * scanHz);
         double fusedAtStart = 0;
+        ServiceCounters atStart = null;
         long measureStartNanos = 0;
         long start = System.nanoTime();
         long sent = 0;
@@ -162,7 +163,8 @@ public final class LoadDriver {
                 behind++;
             }
             if (scan == warmupScans) {
-                fusedAtStart = fusedCounter(http, url);
+                atStart = ServiceCounters.read(http, url);
+                fusedAtStart = atStart.fused();
                 measureStartNanos = System.nanoTime();
                 measuring.set(true);
             }
@@ -205,6 +207,7 @@ public final class LoadDriver {
             fusedEnd = f;
         }
         long measureEnd = System.nanoTime();
+        ServiceCounters atEnd = ServiceCounters.read(http, url);
         measuring.set(false);
         stop.set(true);
         reader.join(5000);
@@ -224,6 +227,15 @@ public final class LoadDriver {
         if (n > 0) {
             System.out.printf(Locale.ROOT, "latency scan sent -> track update received: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                     l[n / 2] / 1e6, l[(int) Math.min(n - 1, (long) (n * 0.99))] / 1e6, l[n - 1] / 1e6);
+        }
+        if (atStart != null) {
+            ServiceCounters d = atEnd.minus(atStart);
+            System.out.printf(Locale.ROOT,
+                    "late (retrodicted, fused) %.0f, late (beyond the lag, archived only) %.0f, dropped (centre closed) %.0f, "
+                            + "shed %.0f, duplicates %.0f, dead-lettered %.0f%n",
+                    d.retrodicted(), d.late(), d.dropped(), d.shed(), d.duplicates(), d.rejected());
+            System.out.printf(Locale.ROOT, "service CPU: %.1f s for %.0f fused reports = %.1f us per report%n",
+                    d.cpuSeconds(), d.fused(), d.fused() > 0 ? d.cpuSeconds() * 1e6 / d.fused() : 0);
         }
     }
 
@@ -330,6 +342,34 @@ public final class LoadDriver {
         String metrics = get(http, url + "/q/metrics", null);
         Matcher m = Pattern.compile("(?m)^fusion_reports_fused_total(\\{[^}]*\\})?\\s+([0-9.eE+]+)").matcher(metrics);
         return m.find() ? Double.parseDouble(m.group(2)) : 0;
+    }
+
+    /** The service's own counters (from /q/metrics) at one moment. */
+    record ServiceCounters(double fused, double retrodicted, double late, double dropped, double shed,
+            double duplicates, double rejected, double cpuSeconds) {
+
+        static ServiceCounters read(HttpClient http, String url) {
+            String m = get(http, url + "/q/metrics", null);
+            return new ServiceCounters(sum(m, "fusion_reports_fused_total"), sum(m, "fusion_reports_retrodicted_total"),
+                    sum(m, "fusion_reports_late_total"), sum(m, "fusion_reports_dropped_total"),
+                    sum(m, "fusion_reports_shed_total"), sum(m, "fusion_reports_duplicates_total"),
+                    sum(m, "fusion_reports_rejected_total"), sum(m, "process_cpu_time_ns_total") / 1e9);
+        }
+
+        ServiceCounters minus(ServiceCounters o) {
+            return new ServiceCounters(fused - o.fused, retrodicted - o.retrodicted, late - o.late, dropped - o.dropped,
+                    shed - o.shed, duplicates - o.duplicates, rejected - o.rejected, cpuSeconds - o.cpuSeconds);
+        }
+
+        /** Sum over every label set of one metric. */
+        private static double sum(String metrics, String name) {
+            Matcher m = Pattern.compile("(?m)^" + name + "(\\{[^}]*\\})?\\s+([0-9.eE+-]+)").matcher(metrics);
+            double total = 0;
+            while (m.find()) {
+                total += Double.parseDouble(m.group(2));
+            }
+            return total;
+        }
     }
 
     private interface Check {

@@ -91,9 +91,14 @@ public final class TrackProductCalculator {
         TrackProducts.ImpactPrediction impactPrediction = new TrackProducts.ImpactPrediction(
                 Earth.latitudeDeg(mx, my, mz), Earth.longitudeDeg(mx, my, mz), tSeconds + mt, Math.sqrt(ctt),
                 major, minor, azimuthDeg);
+        double launchVar = 0;
+        for (int k = 1; k < np; k++) {
+            double dx = launch[k * 4] - launch[0], dy = launch[k * 4 + 1] - launch[1], dz = launch[k * 4 + 2] - launch[2];
+            launchVar += wi * (dx * dx + dy * dy + dz * dz);
+        }
         TrackProducts.SurfacePoint launchPoint = new TrackProducts.SurfacePoint(
                 Earth.latitudeDeg(launch[0], launch[1], launch[2]), Earth.longitudeDeg(launch[0], launch[1], launch[2]),
-                tSeconds + launch[3]);
+                tSeconds + launch[3], Math.sqrt(launchVar));
         // class from the ground range of each sigma point
         double mr = 0, vr = 0;
         double[] ranges = new double[np];

@@ -32,8 +32,11 @@ public record TrackProducts(
         MissileClass missileClass,
         double classConfidence) {
 
-    /** A point on the sphere's surface and the time the trajectory crosses it. */
-    public record SurfacePoint(double latDeg, double lonDeg, double tSeconds) {
+    /**
+     * A point on the sphere's surface and the time the trajectory crosses it; {@code sigmaM} is the 1-sigma radius of
+     * its uncertainty (spread of the state's sigma points, m).
+     */
+    public record SurfacePoint(double latDeg, double lonDeg, double tSeconds, double sigmaM) {
     }
 
     /**

@@ -45,6 +45,10 @@ class TrackProductsTest {
         assertThat(p.launchPoint().tSeconds()).isLessThan(0.0);
         assertThat(p.launchPoint().latDeg()).isBetween(31.0, 34.0);
         assertThat(p.launchPoint().lonDeg()).isBetween(51.0, 54.0);
+        // its uncertainty grows with the track's: a ten times less certain state, a much wider launch estimate
+        TrackProducts vague = calc.compute(7, 200, mid, cov(300, 30), 10, List.of("NATO"), List.of("NATO-1"), false);
+        assertThat(p.launchPoint().sigmaM()).isPositive();
+        assertThat(vague.launchPoint().sigmaM()).isGreaterThan(5 * p.launchPoint().sigmaM());
         assertThat(p.altitudeM()).isPositive();
         assertThat(p.speedMps()).isBetween(2_000.0, 4_000.0);
         assertThat(p.parties()).containsExactly("NATO");
