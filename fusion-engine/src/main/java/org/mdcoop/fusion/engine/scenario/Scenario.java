@@ -9,7 +9,8 @@ import org.mdcoop.fusion.engine.tools.StateRows;
 /**
  * A generated raid in memory: what {@link ScenarioFiles} writes, so tests can use it without a disk.
  * Numbers are already rounded as in the files (t and arrival to 1 ms, positions to 0.1 m, velocities
- * to 0.01 m/s), so replaying the files gives exactly what replaying this gives.
+ * to 0.01 m/s), so replaying the files gives exactly what replaying this gives. The detection and truth
+ * arrays are the scenario's own: read them, do not change them.
  *
  * @param detections every report, sorted by t (with {@code arrivalSeconds})
  * @param origins    per detection, the objectId it came from, or null for clutter
