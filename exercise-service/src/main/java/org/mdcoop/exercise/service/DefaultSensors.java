@@ -7,9 +7,10 @@ import org.mdcoop.exercise.domain.physics.Earth;
 import org.mdcoop.exercise.domain.physics.GeoPoint;
 
 /**
- * The sensors an exercise declares when its planner names none: the four sensors of the fusion demo data
- * ({@code public-small/sensors.json}: NATO-1, NATO-2, RUSSIA-1, RUSSIA-2, Earth-centred positions converted to
- * latitude/longitude/altitude on the sphere). The fusion centre must have them registered (same ids and parties).
+ * The sensors an exercise declares when its planner names none: the four sensors of the fusion demo and of the
+ * engine's generated scenarios ({@code org.mdcoop.fusion.engine.scenario.Sensor.DEFAULTS}: NATO-1, NATO-2,
+ * RUSSIA-1, RUSSIA-2, Earth-centred positions converted to latitude/longitude/altitude on the sphere). The
+ * fusion centre must have them registered (same ids and parties).
  */
 public final class DefaultSensors {
 

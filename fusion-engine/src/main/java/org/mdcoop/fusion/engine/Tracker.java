@@ -108,10 +108,10 @@ public final class Tracker {
         return constantVelocityBaseline(BASELINE_CV_PROCESS_NOISE_M2PS3);
     }
 
-    /** Best of 3 .. 3000 on public-raid (see docs/benchmarks.md). */
+    /** Best of 3 .. 3000 on the raid (reference and generated alike, see docs/benchmarks.md). */
     public static final double BASELINE_CV_PROCESS_NOISE_M2PS3 = 300.0;
 
-    /** Tuned on public-raid (1e-4 .. 1, see docs/benchmarks.md) and NEES-consistent (BallisticFilterConsistencyTest). */
+    /** Best of 1e-4 .. 1 on the raid (see docs/benchmarks.md) and NEES-consistent (BallisticFilterConsistencyTest). */
     public static final double BALLISTIC_PROCESS_NOISE_M2PS3 = 1.0e-4;
 
     /** Returns the index (0..63) used in sensor masks for a sensor id, registering it on first use. */

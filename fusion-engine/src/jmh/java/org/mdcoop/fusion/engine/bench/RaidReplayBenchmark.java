@@ -1,11 +1,11 @@
 package org.mdcoop.fusion.engine.bench;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import org.mdcoop.fusion.engine.ReportBatch;
 import org.mdcoop.fusion.engine.Tracker;
+import org.mdcoop.fusion.engine.scenario.Params;
+import org.mdcoop.fusion.engine.scenario.Scenario;
 import org.mdcoop.fusion.engine.tools.Detections;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -21,11 +21,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The whole public-raid scenario (78,903 reports, 60 missiles, clutter, pd 0.9) through a fresh
- * tracker per invocation, single thread; the score is reports per second (one op = one report).
- * Detections are parsed once in setup, so this is the engine alone (no JSON).
- * Data: -Dfusion.data=<dir with public-raid> (default ../shared/data/fusion relative to the repo root,
- * i.e. run from the repo root).
+ * The whole generated raid preset (seed 2: 79,716 reports, 60 missiles, clutter, pd 0.9) through a
+ * fresh tracker per invocation, single thread; the score is reports per second (one op = one report).
+ * The scenario is generated in memory once in setup, so this is the engine alone (no JSON).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -34,7 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class RaidReplayBenchmark {
-    static final int RAID_REPORTS = 78_903;
+    /** Reports of {@code Params.raid()}; JMH needs the count as a constant, setup checks it. */
+    static final int RAID_REPORTS = 79_716;
 
     @Param({"ballistic", "baseline-cv"})
     public String tracker;
@@ -47,11 +46,10 @@ public class RaidReplayBenchmark {
     final ReportBatch batch = new ReportBatch();
 
     @Setup
-    public void load() throws IOException {
-        Path root = Path.of(System.getProperty("fusion.data", "../shared/data/fusion"));
-        d = Detections.read(root.resolve("public-raid/detections.jsonl"));
+    public void load() {
+        d = Scenario.generate(Params.raid()).detections();
         if (d.size != RAID_REPORTS) {
-            throw new IllegalStateException("expected the public-raid scenario, got " + d.size + " reports");
+            throw new IllegalStateException("the raid preset now has " + d.size + " reports; update RAID_REPORTS");
         }
         Tracker probe = newTracker();
         sensorIdx = new int[d.size];

@@ -22,6 +22,25 @@ public final class Detections {
     public String[] party = new String[1024];
     public String[] reportId = new String[1024];
     public boolean[] exercise = new boolean[1024];
+    /** Delivery time of each report (field {@code arrival}); NaN where the file has none. */
+    public double[] arrivalSeconds = new double[1024];
+
+    /** Appends one report (for scenarios built in memory); keep the rows sorted by t. */
+    public void add(double t, double x, double y, double z, double sigma, String sensor, String partyName,
+                    String id, double arrival) {
+        grow();
+        int i = size++;
+        tSeconds[i] = t;
+        xM[i] = x;
+        yM[i] = y;
+        zM[i] = z;
+        sigmaM[i] = sigma;
+        sensorId[i] = sensor;
+        party[i] = partyName;
+        reportId[i] = id;
+        exercise[i] = false;
+        arrivalSeconds[i] = arrival;
+    }
 
     public static Detections read(Path file) throws IOException {
         Detections d = new Detections();
@@ -31,6 +50,7 @@ public final class Detections {
                 d.grow();
                 int i = d.size;
                 d.exercise[i] = false;
+                d.arrivalSeconds[i] = Double.NaN;
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
                     p.nextToken();
@@ -44,6 +64,7 @@ public final class Detections {
                         case "party" -> d.party[i] = p.getText().intern();
                         case "reportId" -> d.reportId[i] = p.getText();
                         case "exercise" -> d.exercise[i] = p.getBooleanValue();
+                        case "arrival" -> d.arrivalSeconds[i] = p.getDoubleValue();
                         default -> p.skipChildren();
                     }
                 }
@@ -67,5 +88,6 @@ public final class Detections {
         party = Arrays.copyOf(party, cap);
         reportId = Arrays.copyOf(reportId, cap);
         exercise = Arrays.copyOf(exercise, cap);
+        arrivalSeconds = Arrays.copyOf(arrivalSeconds, cap);
     }
 }
