@@ -57,7 +57,7 @@ public class SensorReportConsumer {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
     /** The envelope of a sensor report with its payload typed, so a record is parsed in one pass. */
-    record SensorReportEvent(UUID eventId, String type, int version, Instant occurredAt, String producer, Party party,
+    public record SensorReportEvent(UUID eventId, String type, int version, Instant occurredAt, String producer, Party party,
             String actor, UUID agreementId, String subjectId, SensorReportMessage payload) {
     }
 
@@ -131,7 +131,7 @@ public class SensorReportConsumer {
         return checked;
     }
 
-    static SensorReportEvent parse(String json) {
+    public static SensorReportEvent parse(String json) {
         SensorReportEvent event;
         try {
             event = json == null ? null : READER.readValue(json);

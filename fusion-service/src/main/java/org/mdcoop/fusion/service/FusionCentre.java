@@ -27,7 +27,6 @@ import jakarta.enterprise.event.Observes;
 import org.mdcoop.common.domain.Party;
 import org.mdcoop.common.events.FusedTrackMessage;
 import org.mdcoop.common.events.TrackEndedMessage;
-import org.mdcoop.fusion.domain.Geodesy;
 import org.mdcoop.fusion.domain.Report;
 import org.mdcoop.fusion.domain.Streams;
 import org.mdcoop.fusion.engine.ReportBatch;
@@ -466,37 +465,7 @@ public class FusionCentre {
     }
 
     private FusedTrackMessage message(Stream s, int slot, Published p) {
-        TrackTable table = s.tracker.tracks();
-        double t = table.stateTimeSeconds(slot);
-        double x = table.state(slot, 0), y = table.state(slot, 1), z = table.state(slot, 2);
-        double vx = table.state(slot, 3), vy = table.state(slot, 4), vz = table.state(slot, 5);
-        double[] geo = Geodesy.toGeodetic(x, y, z);
-        List<Party> parties = s.tracker.partyNames(table.partyMask(slot)).stream().map(Party::valueOf).sorted().toList();
-        List<String> sensors = s.tracker.sensorNames(table.sensorMask(slot)).stream().sorted().toList();
-        double[] cov = new double[21];
-        int k = 0;
-        for (int i = 0; i < 6; i++) {
-            for (int j = i; j < 6; j++) {
-                cov[k++] = table.cov(slot, i, j);
-            }
-        }
-        double positionSigma = Math.sqrt(table.cov(slot, 0, 0) + table.cov(slot, 1, 1) + table.cov(slot, 2, 2));
-        FusedTrackMessage m = new FusedTrackMessage(p.trackId, instant(t), x, y, z, vx, vy, vz, geo[0], geo[1], geo[2],
-                Math.sqrt(vx * vx + vy * vy + vz * vz), parties, null, 0.0, null, null, null, null, null, null, null,
-                null, table.exercise(slot), s.exerciseId, s.name, p.lastUpdate, positionSigma, cov, sensors, null);
-        return p.products == null ? m : withProducts(m, p.products);
-    }
-
-    /** The message with launch, impact and class from {@code products}. */
-    static FusedTrackMessage withProducts(FusedTrackMessage m, TrackProducts products) {
-        TrackProducts.SurfacePoint launch = products.launchPoint();
-        TrackProducts.ImpactPrediction impact = products.impact();
-        return new FusedTrackMessage(m.trackId(), m.t(), m.xM(), m.yM(), m.zM(), m.vxMps(), m.vyMps(), m.vzMps(),
-                m.latDeg(), m.lonDeg(), m.altitudeM(), m.speedMps(), m.contributingParties(),
-                products.missileClass().name(), products.classConfidence(), launch.latDeg(), launch.lonDeg(),
-                impact.latDeg(), impact.lonDeg(), instant(impact.tSeconds()), impact.semiMajorM(), impact.semiMinorM(),
-                impact.orientationDeg(), m.exercise(), m.exerciseId(), m.stream(), m.updateNumber(), m.positionSigmaM(),
-                m.covariance(), m.contributingSensors(), launch.sigmaM());
+        return TrackMessages.of(s.tracker, slot, s.name, s.exerciseId, p.trackId, p.lastUpdate, p.products);
     }
 
     /** Products for a new track at once, then at most every products interval (report time), beside the worker. */
@@ -539,16 +508,10 @@ public class FusionCentre {
             p.productsInFlight = false;
             p.products = r.products();
             if (p.last != null && picture.contains(p.trackId)) {
-                p.last = withProducts(p.last, r.products());
+                p.last = TrackMessages.withProducts(p.last, r.products());
                 picture.refresh(p.last);
             }
         }
-    }
-
-    private static Instant instant(double epochSeconds) {
-        long seconds = (long) Math.floor(epochSeconds);
-        long nanos = Math.round((epochSeconds - seconds) * 1e9);
-        return Instant.ofEpochSecond(seconds, Math.min(nanos, 999_999_999L));
     }
 
     /** The centre closed: forget every tracker and take the picture down. */

@@ -48,6 +48,8 @@ public class TrackPublisher {
             String actor, UUID agreementId, String subjectId, Object payload) {
     }
 
+    private static final ObjectWriter WRITER = EventSerde.mapper().writerFor(TrackEvent.class);
+
     private final CentreGate gate;
     private final Clock clock;
     private final String topic;
@@ -55,7 +57,6 @@ public class TrackPublisher {
     private final Counter failed;
     private final Counter coalesced;
     private final ReliableProducer producer;
-    private final ObjectWriter writer = EventSerde.mapper().writerFor(TrackEvent.class);
     /** Waiting messages by track id, in arrival order; guarded by itself. */
     private final LinkedHashMap<String, Object> waiting = new LinkedHashMap<>();
     private volatile boolean running;
@@ -156,23 +157,10 @@ public class TrackPublisher {
     }
 
     private void sendOne(Object message) {
-        TrackEvent event;
-        String trackId;
-        if (message instanceof FusedTrackMessage m) {
-            trackId = m.trackId();
-            event = new TrackEvent(eventId(m.stream(), trackId, Integer.toString(m.updateNumber())),
-                    FusedTrackMessage.TYPE, FusedTrackMessage.VERSION, clock.instant(), "fusion-service", null,
-                    EventEnvelope.SYSTEM_ACTOR, gate.agreementId(), trackId, m);
-        } else {
-            TrackEndedMessage m = (TrackEndedMessage) message;
-            trackId = m.trackId();
-            event = new TrackEvent(eventId(m.stream(), trackId, "ended"), TrackEndedMessage.TYPE,
-                    TrackEndedMessage.VERSION, clock.instant(), "fusion-service", null, EventEnvelope.SYSTEM_ACTOR,
-                    gate.agreementId(), trackId, m);
-        }
+        String trackId = message instanceof FusedTrackMessage m ? m.trackId() : ((TrackEndedMessage) message).trackId();
         String json;
         try {
-            json = writer.writeValueAsString(event);
+            json = toJson(message, clock.instant(), gate.agreementId());
         } catch (JsonProcessingException e) {
             failed.increment();
             Log.errorf("track message %s cannot be serialised: %s", trackId, e.getMessage());
@@ -187,6 +175,22 @@ public class TrackPublisher {
                 sent.increment();
             }
         });
+    }
+
+    /** The event as it goes on the wire: the envelope with a deterministic id around an update or an end, in one pass. */
+    public static String toJson(Object message, Instant occurredAt, UUID agreementId) throws JsonProcessingException {
+        TrackEvent event;
+        if (message instanceof FusedTrackMessage m) {
+            event = new TrackEvent(eventId(m.stream(), m.trackId(), Integer.toString(m.updateNumber())),
+                    FusedTrackMessage.TYPE, FusedTrackMessage.VERSION, occurredAt, "fusion-service", null,
+                    EventEnvelope.SYSTEM_ACTOR, agreementId, m.trackId(), m);
+        } else {
+            TrackEndedMessage m = (TrackEndedMessage) message;
+            event = new TrackEvent(eventId(m.stream(), m.trackId(), "ended"), TrackEndedMessage.TYPE,
+                    TrackEndedMessage.VERSION, occurredAt, "fusion-service", null, EventEnvelope.SYSTEM_ACTOR,
+                    agreementId, m.trackId(), m);
+        }
+        return WRITER.writeValueAsString(event);
     }
 
     /** Sends what is waiting and waits for the acknowledgements (tests, shutdown). */
