@@ -31,7 +31,8 @@ describe('agreement overview', () => {
   });
 
   it('says what a walk-away stops', () => {
-    expect(walkAwayConsequence(status({}))).toContain('DATA_FUSION_CENTRE, TRANSPARENCY');
+    expect(walkAwayConsequence(status({}))).toContain('This stops: Data fusion centre, Transparency.');
+    expect(walkAwayConsequence(status({ inForce: false, status: 'WITHDRAWN' }))).toContain('nothing to stop');
     expect(walkAwayConsequence(status({ status: 'PERMANENT' }))).toContain('notice period');
   });
 });

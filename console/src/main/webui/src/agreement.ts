@@ -1,3 +1,4 @@
+import { formatElement } from './format';
 import type { AgreementStatus } from './types';
 
 const OPEN = ['PROVISIONAL', 'PERMANENT', 'WITHDRAWAL_PENDING', 'PROPOSED'];
@@ -26,5 +27,5 @@ export function walkAwayConsequence(status: AgreementStatus): string {
     return 'The agreement is permanent: walking away starts the notice period; cooperation ends when it runs out.';
   }
   if (elements.length === 0) return 'Nothing is in force: there is nothing to stop.';
-  return `Walking away ends the agreement at once for both parties. This stops: ${elements.join(', ')}.`;
+  return `Walking away ends the agreement at once for both parties. This stops: ${elements.map(formatElement).join(', ')}.`;
 }

@@ -108,5 +108,17 @@ export function MapView({ state, shown, selected, onSelect }: Props) {
     // only when the selection changes, not on every update of the track
   }, [selected, ready]);
 
-  return <div className="map" ref={container} data-testid="map" data-map-ready={ready ? 'true' : 'false'} />;
+  return (
+    <div className="map-wrap">
+      <div className="map" ref={container} data-testid="map" data-map-ready={ready ? 'true' : 'false'} />
+      <ul className="legend" aria-label="Legend">
+        <li><i style={{ background: PARTY_COLOURS.NATO }} />seen by NATO</li>
+        <li><i style={{ background: PARTY_COLOURS.RUSSIA }} />seen by Russia</li>
+        <li><i style={{ background: PARTY_COLOURS.JOINT }} />seen by both</li>
+        <li><i className="ring" />exercise</li>
+        <li><i style={{ background: STYLE_COLOURS.launch }} />launch point</li>
+        <li><i style={{ background: STYLE_COLOURS.impact }} />predicted impact</li>
+      </ul>
+    </div>
+  );
 }

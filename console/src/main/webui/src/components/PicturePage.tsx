@@ -55,7 +55,7 @@ export function PicturePage({ tenant }: { tenant: Tenant }) {
       <div className="picture-status">
         <span data-testid="centre-state">{centreOpen === null ? 'Fusion centre: unknown'
           : centreOpen ? 'Fusion centre open' : 'Fusion centre closed: no agreement covering data fusion is in force'}</span>
-        <span className={live ? 'live on' : 'live'} data-testid="stream-state">{live ? 'live' : 'reconnecting'}</span>
+        <span className={live ? 'live on' : 'live'} data-testid="stream-state">{live ? 'live updates: connected' : 'live updates: reconnecting'}</span>
         <span data-testid="track-count">{shown.length} of {state.size} tracks</span>
       </div>
       <div className="picture-body">

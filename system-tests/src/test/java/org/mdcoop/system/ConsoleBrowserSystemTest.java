@@ -60,7 +60,7 @@ class ConsoleBrowserSystemTest {
         assertThat(natoPage.getByTestId("map")).hasAttribute("data-map-ready", "true");
         assertThat(natoPage.getByTestId("track-table")).isVisible();
         // the live stream reached fusion-service through the console with the analyst's token
-        assertThat(natoPage.getByTestId("stream-state")).hasText("live");
+        assertThat(natoPage.getByTestId("stream-state")).hasText("live updates: connected");
         assertThat(natoPage).hasURL(ConsoleBrowser.CONSOLE + "/nato/");
         ConsoleBrowser.screenshot(natoPage, "console-nato-analyst-picture");
     }
