@@ -21,6 +21,7 @@ class ConsoleEdgeTest {
     @Test
     void thePartyPickerAndTheSpaAreServedWithoutASession() {
         given().redirects().follow(false).get("/").then().statusCode(200)
+                .header("Cache-Control", "no-store")
                 .body(containsString("<div id=\"root\">"));
     }
 

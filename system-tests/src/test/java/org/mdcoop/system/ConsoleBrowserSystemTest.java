@@ -122,6 +122,21 @@ class ConsoleBrowserSystemTest {
         assertThat(get("/api/russia/agreement/agreements/status", renamed)).isEqualTo(401);
     }
 
+    @Test
+    void anAuditorSeesOnlyTheAgreementAndLoggingOutEndsTheSessionHereAndAtKeycloak() {
+        try (BrowserContext auditor = chromium.newContext()) {
+            Page page = ConsoleBrowser.logIn(auditor, "nato-auditor");
+            assertThat(page.getByTestId("agreement")).isVisible();
+            assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.NAVIGATION)).hasText("Agreement");
+            page.getByText("Log out").click();
+            assertThat(page.getByText("Log in — NATO")).isVisible();
+            assertThat(auditor.request().get(ConsoleBrowser.CONSOLE + "/api/nato/session").status()).isEqualTo(401);
+            // Keycloak asks for the password again: its session ended too
+            page.getByText("Log in — NATO").click();
+            assertThat(page.locator("#username")).isVisible();
+        }
+    }
+
     private static int get(String path, String cookies) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(ConsoleBrowser.CONSOLE + path))
                 .header("Cookie", cookies).header("X-Requested-With", "XMLHttpRequest").GET().build();
