@@ -107,6 +107,29 @@ class ConsoleBrowserSystemTest {
     }
 
     @Test
+    void theConsoleRelaysWithTheUsersOwnTokenAndPassesTheServicesAnswerOn() {
+        // the services themselves see each session's user and party: the console sent that user's token
+        APIResponse natoMe = nato.request().get(ConsoleBrowser.CONSOLE + "/api/nato/agreement/me");
+        assertThat(natoMe.status()).isEqualTo(200);
+        assertThat(natoMe.text()).contains("\"party\":\"NATO\"").contains("\"username\":\"nato-analyst\"");
+        APIResponse russiaMe = russia.request().get(ConsoleBrowser.CONSOLE + "/api/russia/fusion/me");
+        assertThat(russiaMe.text()).contains("\"party\":\"RUSSIA\"").contains("\"username\":\"russia-analyst\"");
+        // a refusal is the service's own problem detail, unchanged
+        APIResponse audit = nato.request().get(ConsoleBrowser.CONSOLE + "/api/nato/agreement/audit/head");
+        assertThat(audit.status()).isEqualTo(403);
+        assertThat(audit.headers().get("content-type")).startsWith("application/problem+json");
+        assertThat(audit.text()).contains("urn:mdcoop:problem:forbidden");
+        // what the allow-list does not name is not relayed, with or without the CSRF token
+        String csrf = nato.request().get(ConsoleBrowser.CONSOLE + "/api/nato/session").text()
+                .replaceAll(".*\"csrfToken\":\"([^\"]+)\".*", "$1");
+        APIResponse clock = nato.request().post(ConsoleBrowser.CONSOLE + "/api/nato/agreement/clock/advance",
+                RequestOptions.create().setHeader("X-CSRF-Token", csrf).setHeader("Content-Type", "application/json")
+                        .setData("{\"seconds\":1}"));
+        assertThat(clock.status()).isEqualTo(404);
+        assertThat(clock.text()).contains("not-relayed");
+    }
+
+    @Test
     void aNatoSessionCookieIsNoSessionOnTheRussianPaths() throws Exception {
         List<Cookie> session = nato.cookies(ConsoleBrowser.CONSOLE).stream()
                 .filter(c -> c.name.startsWith("q_session_nato")).toList();
