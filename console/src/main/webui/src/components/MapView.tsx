@@ -18,17 +18,21 @@ interface Props {
   shown: Track[];
   selected: string | null;
   onSelect: (id: string | null) => void;
+  /** the position under the pointer, for the coordinate bar */
+  onPointer?: (lngLat: { lat: number; lon: number } | null) => void;
 }
 
 const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
 
 /** MapLibre with the bundled Natural Earth base map; tracks, trails, launch and impact points on top. */
-export function MapView({ state, shown, selected, onSelect }: Props) {
+export function MapView({ state, shown, selected, onSelect, onPointer }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const map = useRef<maplibregl.Map | null>(null);
   const [ready, setReady] = useState(false);
   const select = useRef(onSelect);
   select.current = onSelect;
+  const pointer = useRef(onPointer);
+  pointer.current = onPointer;
 
   useEffect(() => {
     if (!container.current) return;
@@ -86,6 +90,8 @@ export function MapView({ state, shown, selected, onSelect }: Props) {
       const id = e.features?.[0]?.properties?.trackId;
       if (typeof id === 'string') select.current(id);
     });
+    m.on('mousemove', (e) => pointer.current?.({ lat: e.lngLat.lat, lon: e.lngLat.lng }));
+    m.on('mouseout', () => pointer.current?.(null));
     m.on('mouseenter', 'tracks', () => { m.getCanvas().style.cursor = 'pointer'; });
     m.on('mouseleave', 'tracks', () => { m.getCanvas().style.cursor = ''; });
     map.current = m;

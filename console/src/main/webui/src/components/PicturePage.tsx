@@ -2,6 +2,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { api, type Tenant } from '../api';
 import { applyUpdate, filterTracks, missileClasses, resync, NO_FILTER, type TrackFilter, type TrackState } from '../tracks';
 import type { PictureView, Track } from '../types';
+import { formatLatLon, formatUtc } from '../format';
+import { useNow } from './useAgreement';
 import { MapView } from './MapView';
 import { TrackTable } from './TrackTable';
 
@@ -16,6 +18,8 @@ export function PicturePage({ tenant }: { tenant: Tenant }) {
   const [filter, setFilter] = useState<TrackFilter>(NO_FILTER);
   const [selected, setSelected] = useState<string | null>(null);
   const pending = useRef<Track[]>([]);
+  const [pointer, setPointer] = useState<{ lat: number; lon: number } | null>(null);
+  const now = useNow();
 
   // the picture now, and again every few seconds: tracks that ended drop out, trails are kept
   useEffect(() => {
@@ -57,9 +61,12 @@ export function PicturePage({ tenant }: { tenant: Tenant }) {
           : centreOpen ? 'Fusion centre open' : 'Fusion centre closed: no agreement covering data fusion is in force'}</span>
         <span className={live ? 'live on' : 'live'} data-testid="stream-state">{live ? 'live updates: connected' : 'live updates: reconnecting'}</span>
         <span data-testid="track-count">{shown.length} of {state.size} tracks</span>
+        <span className="utc-bar" data-testid="utc-bar">
+          {formatUtc(new Date(now).toISOString())}{pointer ? `  ·  ${formatLatLon(pointer.lat, pointer.lon)}` : ''}
+        </span>
       </div>
       <div className="picture-body">
-        <MapView state={state} shown={shown} selected={selected} onSelect={setSelected} />
+        <MapView state={state} shown={shown} selected={selected} onSelect={setSelected} onPointer={setPointer} />
         <TrackTable tracks={shown} classes={classes} filter={filter} onFilter={setFilter}
           selected={selected} onSelect={setSelected} />
       </div>

@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -83,6 +84,11 @@ class ConsolePictureSystemTest {
             assertThat(page.locator("[data-track-id='X1a2b3c4d-1-7'] .badge.exercise")).hasText("exercise");
             assertThat(page.locator("[data-track-id='L-1-4'] .badge")).hasCount(0);
             assertThat(page.getByTestId("centre-state")).hasText("Fusion centre open");
+
+            // the UTC/coordinate bar: the time in UTC, and the position under the pointer
+            assertThat(page.getByTestId("utc-bar")).hasText(Pattern.compile("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ.*"));
+            page.getByTestId("map").hover();
+            assertThat(page.getByTestId("utc-bar")).containsText("°N");
 
             page.locator("[data-track-id='L-1-9']").click();
             assertThat(page.locator("[data-track-id='L-1-9']")).hasClass("selected");
