@@ -1,6 +1,6 @@
 # shellcheck shell=bash
-# The four mdcoop services: built with the Maven wrapper, run from their Quarkus fast-jars
-# (target/quarkus-app/quarkus-run.jar) with the dev profile, in the background.
+# The four mdcoop services and the staff console: built with the Maven wrapper, run from their Quarkus
+# fast-jars (target/quarkus-app/quarkus-run.jar) with the dev profile, in the background.
 
 # name:module:port
 SERVICES=(
@@ -8,7 +8,9 @@ SERVICES=(
   "transparency:transparency-service:8082"
   "exercise:exercise-service:8083"
   "fusion:fusion-service:8084"
+  "console:console:8080"
 )
+CONSOLE_URL="http://localhost:8080"
 SERVICE_READY_TIMEOUT="${SERVICE_READY_TIMEOUT:-120}"
 SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:--Xmx384m}"
 
@@ -27,7 +29,7 @@ services_need_build() {
     if [[ -z "$oldest" || "$jar" -ot "$oldest" ]]; then oldest="$jar"; fi
   done
   [[ -n "$(cd "$ROOT" && find . \
-      \( -path ./.stack -o -path ./.git -o -path ./deploy -o -path ./docs -o -path ./system-tests -o -name target \) -prune \
+      \( -path ./.stack -o -path ./.git -o -path ./deploy -o -path ./docs -o -path ./system-tests -o -name target -o -name node_modules \) -prune \
       -o -type f \( -name pom.xml -o -path '*/src/main/*' \) -newer "$oldest" -print -quit)" ]]
 }
 
@@ -54,7 +56,7 @@ start_services() {
   local s name module port jar pid
   local -A deadline=()
   STARTED_SERVICES=()
-  step services "start agreement, transparency, exercise, fusion"
+  step services "start agreement, transparency, exercise, fusion, console"
   for s in "${SERVICES[@]}"; do
     name="$(svc_field "$s" 1)"; module="$(svc_field "$s" 2)"; port="$(svc_field "$s" 3)"
     jar="$(svc_jar "$module")"

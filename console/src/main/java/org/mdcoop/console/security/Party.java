@@ -1,0 +1,7 @@
+package org.mdcoop.console.security;
+
+/** The two parties, as the services name them in their responses. */
+public enum Party {
+    NATO,
+    RUSSIA
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { currentAgreement, elementsInForce, walkAwayConsequence } from './agreement';
+import type { AgreementStatus } from './types';
+
+const status = (over: Partial<AgreementStatus>): AgreementStatus => ({
+  agreementId: 'a', status: 'PROVISIONAL', elements: ['TRANSPARENCY', 'DATA_FUSION_CENTRE'], inForce: true,
+  effectiveAt: '2026-01-01T00:00:00Z', expiresAt: '2027-01-01T00:00:00Z', noticeEndsAt: null, endedAt: null,
+  asOf: '2026-01-01T00:00:00Z', ...over,
+});
+
+describe('agreement overview', () => {
+  it('shows the agreement in force before any ended one', () => {
+    const ended = status({ agreementId: 'old', status: 'WITHDRAWN', inForce: false, asOf: '2026-06-01T00:00:00Z' });
+    const now = status({ agreementId: 'now' });
+    expect(currentAgreement([ended, now])?.agreementId).toBe('now');
+  });
+
+  it('without one in force, shows the open proposal, else the latest change', () => {
+    const proposed = status({ agreementId: 'p', status: 'PROPOSED', inForce: false });
+    const expired = status({ agreementId: 'e', status: 'EXPIRED', inForce: false, asOf: '2026-09-01T00:00:00Z' });
+    const withdrawn = status({ agreementId: 'w', status: 'WITHDRAWN', inForce: false, asOf: '2026-03-01T00:00:00Z' });
+    expect(currentAgreement([expired, proposed])?.agreementId).toBe('p');
+    expect(currentAgreement([withdrawn, expired])?.agreementId).toBe('e');
+    expect(currentAgreement([])).toBeNull();
+  });
+
+  it('lists elements in force only while the agreement is in force', () => {
+    expect(elementsInForce(status({}))).toEqual(['DATA_FUSION_CENTRE', 'TRANSPARENCY']);
+    expect(elementsInForce(status({ status: 'WITHDRAWN', inForce: false }))).toEqual([]);
+    expect(elementsInForce(null)).toEqual([]);
+  });
+
+  it('says what a walk-away stops', () => {
+    expect(walkAwayConsequence(status({}))).toContain('This stops: Data fusion centre, Transparency.');
+    expect(walkAwayConsequence(status({ inForce: false, status: 'WITHDRAWN' }))).toContain('nothing to stop');
+    expect(walkAwayConsequence(status({ status: 'PERMANENT' }))).toContain('notice period');
+  });
+});

@@ -1,0 +1,63 @@
+import { useEffect, useState } from 'react';
+import { api, ApiError, type Tenant } from '../api';
+import { walkAwayConsequence } from '../agreement';
+import type { AgreementView } from '../types';
+import { useAgreementStatus } from './useAgreement';
+
+const ACTIONS: Record<string, string> = {
+  submit: 'Submit the proposal',
+  accept: 'Accept the proposal',
+  reject: 'Reject the proposal',
+  retract: 'Retract the proposal',
+  withdraw: 'Walk away',
+};
+
+/** The liaison's commands on the current agreement; only those the service lists as allowed are offered. */
+export function LiaisonPage({ tenant }: { tenant: Tenant }) {
+  const { status } = useAgreementStatus(tenant);
+  const [view, setView] = useState<AgreementView | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!status) return;
+    api<AgreementView>(tenant, `agreement/agreements/${status.agreementId}`).then(setView).catch(() => setView(null));
+  }, [tenant, status?.agreementId, status?.status]);
+
+  if (!status || !view) return <section className="card" data-testid="liaison-actions"><h2>Liaison actions</h2><p>No open agreement.</p></section>;
+
+  const run = async (action: string) => {
+    setProblem(null);
+    try {
+      const body = action === 'withdraw' || action === 'reject' || action === 'retract'
+        ? JSON.stringify({ reason: 'by the liaison in the console' }) : undefined;
+      setView(await api<AgreementView>(tenant, `agreement/agreements/${view.id}/${action}`, { method: 'POST', body }));
+    } catch (e) {
+      setProblem(e instanceof ApiError ? e.message : String(e));
+    } finally {
+      setConfirming(null);
+    }
+  };
+
+  const offered = view.allowedActions.filter((a) => a in ACTIONS);
+  return (
+    <section className="card" data-testid="liaison-actions">
+      <h2>Liaison actions</h2>
+      <p>Agreement {view.id.slice(0, 8)} — {view.status}</p>
+      {offered.length === 0 && <p>No action is open to your party now.</p>}
+      {offered.map((a) => (
+        <button key={a} type="button" className={a === 'withdraw' ? 'danger' : ''} onClick={() => setConfirming(a)}>
+          {ACTIONS[a]}
+        </button>
+      ))}
+      {confirming && (
+        <div role="dialog" aria-label="Confirm" className="confirm">
+          <p>{confirming === 'withdraw' ? walkAwayConsequence(status) : `${ACTIONS[confirming]}?`}</p>
+          <button type="button" className="danger" onClick={() => run(confirming)}>Confirm</button>
+          <button type="button" onClick={() => setConfirming(null)}>Cancel</button>
+        </div>
+      )}
+      {problem && <p role="alert" className="problem">{problem}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,130 @@
+import { useEffect, useRef, useState } from 'react';
+import * as maplibregl from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+import countries50m from 'world-atlas/countries-50m.json';
+import type { Topology } from 'topojson-specification';
+import type { FeatureCollection } from 'geojson';
+import { countriesFromTopology } from '../basemap';
+import { pointsOfInterest, trailsToGeoJSON, tracksToGeoJSON, type TrackState } from '../tracks';
+import type { Track } from '../types';
+import { PARTY_COLOURS, STYLE_COLOURS } from '../mapstyle';
+
+// the worker is bundled by Vite and served by the console like every other file
+maplibregl.setWorkerUrl(workerUrl);
+
+interface Props {
+  state: TrackState;
+  shown: Track[];
+  selected: string | null;
+  onSelect: (id: string | null) => void;
+  /** the position under the pointer, for the coordinate bar */
+  onPointer?: (lngLat: { lat: number; lon: number } | null) => void;
+}
+
+const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
+
+/** MapLibre with the bundled Natural Earth base map; tracks, trails, launch and impact points on top. */
+export function MapView({ state, shown, selected, onSelect, onPointer }: Props) {
+  const container = useRef<HTMLDivElement>(null);
+  const map = useRef<maplibregl.Map | null>(null);
+  const [ready, setReady] = useState(false);
+  const select = useRef(onSelect);
+  select.current = onSelect;
+  const pointer = useRef(onPointer);
+  pointer.current = onPointer;
+
+  useEffect(() => {
+    if (!container.current) return;
+    const m = new maplibregl.Map({
+      container: container.current,
+      center: [30, 52],
+      zoom: 2.6,
+      attributionControl: false,
+      style: {
+        version: 8,
+        sources: {
+          countries: { type: 'geojson', data: countriesFromTopology(countries50m as unknown as Topology) },
+          trails: { type: 'geojson', data: empty() },
+          points: { type: 'geojson', data: empty() },
+          tracks: { type: 'geojson', data: empty() },
+        },
+        layers: [
+          { id: 'sea', type: 'background', paint: { 'background-color': STYLE_COLOURS.sea } },
+          { id: 'land', type: 'fill', source: 'countries', paint: { 'fill-color': STYLE_COLOURS.land } },
+          { id: 'borders', type: 'line', source: 'countries', paint: { 'line-color': STYLE_COLOURS.border, 'line-width': 0.6 } },
+          {
+            id: 'trails', type: 'line', source: 'trails', filter: ['==', ['get', 'kind'], 'trail'],
+            paint: { 'line-color': STYLE_COLOURS.trail, 'line-width': 1.5, 'line-opacity': 0.8 },
+          },
+          {
+            id: 'impact-paths', type: 'line', source: 'trails', filter: ['==', ['get', 'kind'], 'impact'],
+            paint: { 'line-color': STYLE_COLOURS.impact, 'line-width': 1, 'line-dasharray': [2, 2] },
+          },
+          {
+            id: 'points', type: 'circle', source: 'points',
+            paint: {
+              'circle-radius': 4,
+              'circle-color': ['match', ['get', 'kind'], 'launch', STYLE_COLOURS.launch, STYLE_COLOURS.impact],
+              'circle-stroke-color': '#000', 'circle-stroke-width': 1,
+            },
+          },
+          {
+            id: 'tracks', type: 'circle', source: 'tracks',
+            paint: {
+              'circle-radius': ['case', ['get', 'selected'], 8, 5],
+              'circle-color': ['match', ['get', 'seenBy'],
+                'NATO', PARTY_COLOURS.NATO, 'RUSSIA', PARTY_COLOURS.RUSSIA, PARTY_COLOURS.JOINT],
+              // exercise tracks: hollow-looking, a thick white ring round a dark centre
+              'circle-stroke-color': ['case', ['get', 'exercise'], STYLE_COLOURS.exercise, '#111'],
+              'circle-stroke-width': ['case', ['get', 'exercise'], 3, 1],
+            },
+          },
+        ],
+      },
+    });
+    m.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left');
+    m.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+    m.on('load', () => setReady(true));
+    m.on('click', 'tracks', (e) => {
+      const id = e.features?.[0]?.properties?.trackId;
+      if (typeof id === 'string') select.current(id);
+    });
+    m.on('mousemove', (e) => pointer.current?.({ lat: e.lngLat.lat, lon: e.lngLat.lng }));
+    m.on('mouseout', () => pointer.current?.(null));
+    m.on('mouseenter', 'tracks', () => { m.getCanvas().style.cursor = 'pointer'; });
+    m.on('mouseleave', 'tracks', () => { m.getCanvas().style.cursor = ''; });
+    map.current = m;
+    return () => { m.remove(); map.current = null; setReady(false); };
+  }, []);
+
+  useEffect(() => {
+    const m = map.current;
+    if (!m || !ready) return;
+    (m.getSource('tracks') as maplibregl.GeoJSONSource).setData(tracksToGeoJSON(shown, selected));
+    (m.getSource('trails') as maplibregl.GeoJSONSource).setData(trailsToGeoJSON(state, shown));
+    (m.getSource('points') as maplibregl.GeoJSONSource).setData(pointsOfInterest(shown));
+  }, [state, shown, selected, ready]);
+
+  // follow the selected track
+  useEffect(() => {
+    const m = map.current;
+    const track = shown.find((t) => t.trackId === selected);
+    if (m && ready && track) m.easeTo({ center: [track.lonDeg, track.latDeg], duration: 500 });
+    // only when the selection changes, not on every update of the track
+  }, [selected, ready]);
+
+  return (
+    <div className="map-wrap">
+      <div className="map" ref={container} data-testid="map" data-map-ready={ready ? 'true' : 'false'} />
+      <ul className="legend" aria-label="Legend">
+        <li><i style={{ background: PARTY_COLOURS.NATO }} />seen by NATO</li>
+        <li><i style={{ background: PARTY_COLOURS.RUSSIA }} />seen by Russia</li>
+        <li><i style={{ background: PARTY_COLOURS.JOINT }} />seen by both</li>
+        <li><i className="ring" />exercise</li>
+        <li><i style={{ background: STYLE_COLOURS.launch }} />launch point</li>
+        <li><i style={{ background: STYLE_COLOURS.impact }} />predicted impact</li>
+      </ul>
+    </div>
+  );
+}

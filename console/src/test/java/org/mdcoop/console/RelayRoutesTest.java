@@ -1,0 +1,36 @@
+package org.mdcoop.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.mdcoop.console.relay.RelayRoutes;
+
+class RelayRoutesTest {
+
+    private static final String ID = "3f2b9c1e-6d3a-4e7b-9a10-2b4c6d8e0f12";
+
+    @Test
+    void relaysTheReadsAndCommandsTheScreensUse() {
+        assertThat(RelayRoutes.allowed("agreement", "GET", "agreements/status")).isTrue();
+        assertThat(RelayRoutes.allowed("agreement", "GET", "agreements/" + ID)).isTrue();
+        assertThat(RelayRoutes.allowed("agreement", "POST", "agreements/" + ID + "/withdraw")).isTrue();
+        assertThat(RelayRoutes.allowed("agreement", "delete", "agreements/" + ID + "/extension-consent")).isTrue();
+        assertThat(RelayRoutes.allowed("fusion", "GET", "picture")).isTrue();
+        assertThat(RelayRoutes.allowed("fusion", "GET", "tracks/L-1-42")).isTrue();
+        assertThat(RelayRoutes.allowed("exercise", "GET", "me")).isTrue();
+    }
+
+    @Test
+    void relaysNothingElse() {
+        assertThat(RelayRoutes.allowed("agreement", "POST", "clock/advance")).isFalse();
+        assertThat(RelayRoutes.allowed("fusion", "POST", "reports")).isFalse();
+        assertThat(RelayRoutes.allowed("fusion", "GET", "reports")).isFalse();
+        assertThat(RelayRoutes.allowed("agreement", "GET", "agreements/" + ID + "/../../clock")).isFalse();
+        assertThat(RelayRoutes.allowed("agreement", "GET", "agreements/%2e%2e/clock")).isFalse();
+        assertThat(RelayRoutes.allowed("agreement", "PATCH", "agreements/" + ID)).isFalse();
+        assertThat(RelayRoutes.allowed("fusion", "GET", "agreements")).isFalse();
+        assertThat(RelayRoutes.allowed("keycloak", "GET", "me")).isFalse();
+        // the live stream has its own endpoint: a buffered relay would never answer
+        assertThat(RelayRoutes.allowed("fusion", "GET", "picture/stream")).isFalse();
+    }
+}
