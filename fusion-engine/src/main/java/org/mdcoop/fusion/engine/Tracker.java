@@ -185,23 +185,11 @@ public final class Tracker {
     public void processScan(double tSeconds, ReportBatch batch) {
         int nReports = batch.size();
         ensureBuffers(nReports);
-        // 1. predict
+        // 1. predict, 2. associate: confirmed first, then tentative tracks with what is left
         double[] x = tracks.state;
         double[] p = tracks.cov;
         int n = tracks.size();
-        for (int s = 0; s < n; s++) {
-            double dt = tSeconds - tracks.stateTimeSeconds[s];
-            if (dt != 0.0) {
-                predictor.predict(x, s * 6, p, s * 36, dt);
-                tracks.stateTimeSeconds[s] = tSeconds;
-            }
-        }
-        // 2. associate: confirmed first, then tentative tracks with what is left
-        Arrays.fill(reportTaken, 0, nReports, false);
-        Arrays.fill(minD2, 0, nReports, Double.POSITIVE_INFINITY);
-        Arrays.fill(trackToReport, 0, n, -1);
-        associator.associate(tracks, TrackTable.CONFIRMED, batch, reportTaken, trackToReport, minD2);
-        associator.associate(tracks, TrackTable.TENTATIVE, batch, reportTaken, trackToReport, null);
+        predictAndAssociate(tracks, tSeconds, batch);
         // 3. update, book-keeping, confirmation and deletion
         // a batch with the same time as the previous one continues that scan (report-by-report input):
         // hits are added to the scan's bit, misses are not booked twice
@@ -260,17 +248,7 @@ public final class Tracker {
             tracks.compact(remove);
         }
         // 4. initiate from reports nobody took and that are not near a confirmed track
-        for (int j = 0; j < nReports; j++) {
-            if (reportTaken[j] || minD2[j] < initiationExclusionD2) {
-                continue;
-            }
-            int s = tracks.add(tSeconds);
-            initiator.initiate(batch.xM[j], batch.yM[j], batch.zM[j], batch.covM2, j * 9,
-                    tracks.state, s * 6, tracks.cov, s * 36);
-            tracks.sensorMask[s] = 1L << (batch.sensorIndex[j] & 63);
-            tracks.partyMask[s] = 1L << (batch.partyIndex[j] & 63);
-            tracks.exercise[s] = batch.exercise[j];
-        }
+        initiateFromLeftovers(tSeconds, batch);
         lastScanSeconds = tSeconds;
         reportsProcessed += nReports;
     }
@@ -294,18 +272,7 @@ public final class Tracker {
         int n = past.size();
         double[] px = past.state;
         double[] pp = past.cov;
-        for (int s = 0; s < n; s++) {
-            double dt = tSeconds - past.stateTimeSeconds[s];
-            if (dt != 0.0) {
-                predictor.predict(px, s * 6, pp, s * 36, dt);
-                past.stateTimeSeconds[s] = tSeconds;
-            }
-        }
-        Arrays.fill(reportTaken, 0, nReports, false);
-        Arrays.fill(minD2, 0, nReports, Double.POSITIVE_INFINITY);
-        Arrays.fill(trackToReport, 0, n, -1);
-        associator.associate(past, TrackTable.CONFIRMED, batch, reportTaken, trackToReport, minD2);
-        associator.associate(past, TrackTable.TENTATIVE, batch, reportTaken, trackToReport, null);
+        predictAndAssociate(past, tSeconds, batch);
         for (int s = 0; s < n; s++) {
             int j = trackToReport[s];
             if (j < 0 || !updater.update(px, s * 6, pp, s * 36, batch.xM[j], batch.yM[j], batch.zM[j], batch.covM2,
@@ -332,7 +299,32 @@ public final class Tracker {
                 }
             }
         }
-        for (int j = 0; j < nReports; j++) {
+        initiateFromLeftovers(tSeconds, batch);
+        reportsProcessed += nReports;
+        lateReportsProcessed += nReports;
+    }
+
+    /** Predicts every track of {@code table} to the scan's time and associates the batch: confirmed tracks first. */
+    private void predictAndAssociate(TrackTable table, double tSeconds, ReportBatch batch) {
+        int n = table.size();
+        for (int s = 0; s < n; s++) {
+            double dt = tSeconds - table.stateTimeSeconds[s];
+            if (dt != 0.0) {
+                predictor.predict(table.state, s * 6, table.cov, s * 36, dt);
+                table.stateTimeSeconds[s] = tSeconds;
+            }
+        }
+        int nReports = batch.size();
+        Arrays.fill(reportTaken, 0, nReports, false);
+        Arrays.fill(minD2, 0, nReports, Double.POSITIVE_INFINITY);
+        Arrays.fill(trackToReport, 0, n, -1);
+        associator.associate(table, TrackTable.CONFIRMED, batch, reportTaken, trackToReport, minD2);
+        associator.associate(table, TrackTable.TENTATIVE, batch, reportTaken, trackToReport, null);
+    }
+
+    /** Starts a tentative track from every report nobody took that is not close to a confirmed track. */
+    private void initiateFromLeftovers(double tSeconds, ReportBatch batch) {
+        for (int j = 0; j < batch.size(); j++) {
             if (reportTaken[j] || minD2[j] < initiationExclusionD2) {
                 continue;
             }
@@ -343,8 +335,6 @@ public final class Tracker {
             tracks.partyMask[s] = 1L << (batch.partyIndex[j] & 63);
             tracks.exercise[s] = batch.exercise[j];
         }
-        reportsProcessed += nReports;
-        lateReportsProcessed += nReports;
     }
 
     /** Reports fused by retrodiction so far. */
