@@ -57,4 +57,8 @@ public record FusedTrackMessage(
     public static final String TOPIC = "fusion.tracks";
     public static final String TYPE = "fusion.track-updated";
     public static final int VERSION = 2;
+    /** Kafka header on every {@code fusion.tracks} record: the stream, so a consumer can skip the live picture unread. */
+    public static final String STREAM_HEADER = "mdcoop-stream";
+    /** The live picture's stream name (exercises: {@code exercise:<id>}). */
+    public static final String LIVE_STREAM = "live";
 }

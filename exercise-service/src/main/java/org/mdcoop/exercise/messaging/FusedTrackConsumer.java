@@ -1,11 +1,14 @@
 package org.mdcoop.exercise.messaging;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.mdcoop.common.events.EventEnvelope;
 import org.mdcoop.common.events.EventSerde;
@@ -20,7 +23,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
- * Keeps the fusion centre's fused tracks of exercises ({@code fusion.tracks}, {@code fusion.track-updated} v1) for
+ * Keeps the fusion centre's fused tracks of exercises ({@code fusion.tracks}, {@code fusion.track-updated}) for
  * the after-action reports. Only tracks flagged {@code exercise=true} with the id of an exercise of this service are
  * stored; everything else (the real picture, other deployments' exercises) is skipped without a trace. Idempotent by
  * event id; a message that is not a valid envelope or track goes to {@code fusion.tracks.dlq} with the reason.
@@ -45,7 +48,12 @@ public class FusedTrackConsumer {
 
     @Incoming(NAME)
     @Blocking(ordered = true)
-    public void onTrack(String message) {
+    public void onTrack(ConsumerRecord<String, String> record) {
+        Header stream = record.headers().lastHeader(FusedTrackMessage.STREAM_HEADER);
+        if (stream != null && FusedTrackMessage.LIVE_STREAM.equals(new String(stream.value(), StandardCharsets.UTF_8))) {
+            return; // the real picture, told by its header: skipped without parsing (it is most of the topic)
+        }
+        String message = record.value();
         EventEnvelope envelope = EventSerde.fromJson(message);
         if (!FusedTrackMessage.TYPE.equals(envelope.type())) {
             return; // another event type on the topic: not ours to judge

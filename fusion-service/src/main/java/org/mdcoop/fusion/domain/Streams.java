@@ -5,7 +5,7 @@ import java.util.UUID;
 /** Names of the separate pictures: {@code live}, or {@code exercise:<id>} for each exercise. */
 public final class Streams {
 
-    public static final String LIVE = "live";
+    public static final String LIVE = org.mdcoop.common.events.FusedTrackMessage.LIVE_STREAM;
 
     private Streams() {
     }

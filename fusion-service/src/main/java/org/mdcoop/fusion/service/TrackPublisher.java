@@ -158,6 +158,7 @@ public class TrackPublisher {
 
     private void sendOne(Object message) {
         String trackId = message instanceof FusedTrackMessage m ? m.trackId() : ((TrackEndedMessage) message).trackId();
+        String stream = message instanceof FusedTrackMessage m ? m.stream() : ((TrackEndedMessage) message).stream();
         String json;
         try {
             json = toJson(message, clock.instant(), gate.agreementId());
@@ -167,7 +168,9 @@ public class TrackPublisher {
             return;
         }
         // may block for the producer's max.block.ms while the broker is away: only this thread waits
-        producer.get().send(new ProducerRecord<>(topic, trackId, json), (metadata, error) -> {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, trackId, json);
+        record.headers().add(FusedTrackMessage.STREAM_HEADER, stream.getBytes(StandardCharsets.UTF_8));
+        producer.get().send(record, (metadata, error) -> {
             if (error != null) {
                 failed.increment();
                 Log.warnf("track message %s could not be sent: %s", trackId, error.getMessage());

@@ -373,6 +373,10 @@ class RealTimeFusionTest {
             }
             assertThat(numbers).isSorted().doesNotHaveDuplicates();
             assertThat(ended.lastUpdateNumber()).isEqualTo(numbers.get(numbers.size() - 1));
+            // every record names its stream in a header, so consumers can skip a stream without parsing it
+            assertThat(tracks.poll().stream().filter(r -> ended.trackId().equals(r.key()))).isNotEmpty()
+                    .allSatisfy(r -> assertThat(new String(r.headers().lastHeader(FusedTrackMessage.STREAM_HEADER)
+                            .value(), StandardCharsets.UTF_8)).isEqualTo(stream));
             // the ended track has left the picture
             as(TestTokens.nato(Roles.ANALYST)).get("/api/picture?exerciseId=" + exercise).then().statusCode(200)
                     .body("tracks.trackId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(ended.trackId())));
