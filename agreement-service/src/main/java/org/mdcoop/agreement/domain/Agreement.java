@@ -115,6 +115,11 @@ public class Agreement {
     private Instant noticeEndsAt;
     /** When it stopped being in force: withdrawal instant, notice end or former expiresAt. */
     private Instant endedAt;
+    /**
+     * When it came into force: the acceptance instant, or for a deferred start the effective moment once
+     * {@link #comeIntoForceIfDue} announced it; null while a deferred start is pending.
+     */
+    private Instant cameIntoForceAt;
     private long version;
 
     /** For persistence frameworks and subclasses only. */
@@ -172,6 +177,12 @@ public class Agreement {
         a.withdrawalDeclaredAt = s.withdrawalDeclaredAt();
         a.noticeEndsAt = s.noticeEndsAt();
         a.endedAt = s.endedAt();
+        a.cameIntoForceAt = s.cameIntoForceAt();
+        if (a.cameIntoForceAt == null && a.effectiveAt != null && a.decidedAt != null
+                && !a.effectiveAt.isAfter(a.decidedAt)) {
+            // stored before the field existed: effective at acceptance, nothing to announce
+            a.cameIntoForceAt = a.effectiveAt;
+        }
         a.version = s.version();
         return a;
     }
@@ -180,7 +191,7 @@ public class Agreement {
         return new AgreementSnapshot(id, proposer, status, elements, termMonths, proposedEffectiveAt, reservations,
                 createdAt, submittedAt, decidedAt, closingReason, effectiveAt, expiresAt, permanentAt,
                 extensionConsents, permanenceConsents, withdrawalReason, withdrawnBy, withdrawalDeclaredAt,
-                noticeEndsAt, endedAt, version);
+                noticeEndsAt, endedAt, cameIntoForceAt, version);
     }
 
     // ---------------------------------------------------------------- queries
@@ -268,6 +279,7 @@ public class Agreement {
         decidedAt = t;
         effectiveAt = proposedEffectiveAt != null && proposedEffectiveAt.isAfter(t) ? proposedEffectiveAt : t;
         expiresAt = plusMonths(effectiveAt, termMonths);
+        cameIntoForceAt = effectiveAt.equals(t) ? t : null;
         return List.of(new AgreementEvent.Activated(id, actor, t, proposer, getElements(), termMonths, effectiveAt,
                 expiresAt));
     }
@@ -324,6 +336,26 @@ public class Agreement {
         status = AgreementStatus.WITHDRAWAL_PENDING;
         noticeEndsAt = micros(t.atZone(ZoneOffset.UTC).plus(noticePeriod).toInstant());
         return List.of(new AgreementEvent.WithdrawalNoticed(id, actor, t, r, noticeEndsAt));
+    }
+
+    /**
+     * Scheduler: a deferred effective moment has come ({@code effectiveAt <= now}, not yet announced, still in force
+     * by status) → {@code CameIntoForce}. The status does not change: PROVISIONAL was in force "by status" since the
+     * acceptance and is in force in fact from now. Empty if nothing is due.
+     */
+    public Optional<AgreementEvent.CameIntoForce> comeIntoForceIfDue(Instant now) {
+        Instant t = micros(now);
+        Instant due = inForceDueAt();
+        if (due == null || t.isBefore(due)) {
+            return Optional.empty();
+        }
+        cameIntoForceAt = effectiveAt;
+        return Optional.of(new AgreementEvent.CameIntoForce(id, null, t, getElements(), effectiveAt, expiresAt));
+    }
+
+    /** The deferred effective moment still to be announced by {@link #comeIntoForceIfDue}, or null. */
+    public Instant inForceDueAt() {
+        return cameIntoForceAt == null && effectiveAt != null && status.isInForce() ? effectiveAt : null;
     }
 
     /**
@@ -659,6 +691,10 @@ public class Agreement {
 
     public Instant getEndedAt() {
         return endedAt;
+    }
+
+    public Instant getCameIntoForceAt() {
+        return cameIntoForceAt;
     }
 
     /** Optimistic-lock version, owned by the persistence layer (never changed by commands). */

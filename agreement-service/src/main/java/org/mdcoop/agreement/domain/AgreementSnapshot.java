@@ -34,6 +34,7 @@ public record AgreementSnapshot(
         Instant withdrawalDeclaredAt,
         Instant noticeEndsAt,
         Instant endedAt,
+        Instant cameIntoForceAt,
         long version) {
 
     public AgreementSnapshot {

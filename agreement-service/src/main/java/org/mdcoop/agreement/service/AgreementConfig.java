@@ -16,6 +16,17 @@ public interface AgreementConfig {
     @WithDefault("10s")
     java.time.Duration lifecycleCheck();
 
+    /**
+     * How often the status of every open agreement is republished to the status topic: the heartbeat by which the
+     * followers know that what they hold is current (they suspend cooperation when it stops).
+     */
+    @WithDefault("5s")
+    java.time.Duration heartbeat();
+
+    /** How long after its last change an ended agreement is still in the heartbeat (its end reaches everyone). */
+    @WithDefault("2m")
+    java.time.Duration heartbeatEndedFor();
+
     /** Where lifecycle events go. Tests use a topic of their own so their agreements never reach a running stack. */
     @WithDefault("agreement.events")
     String eventsTopic();
