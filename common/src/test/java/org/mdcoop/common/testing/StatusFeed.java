@@ -56,16 +56,28 @@ public final class StatusFeed implements AutoCloseable {
         return FEEDS.computeIfAbsent(topic, t -> new StatusFeed("127.0.0.1:9092", t, Duration.ofSeconds(1)));
     }
 
-    /** Sends the status and waits for the broker's acknowledgement; it is the agreement's heartbeat from now on. */
-    public AgreementStatusMessage publish(AgreementStatusMessage status) {
+    /**
+     * Sends the status and waits for the broker's acknowledgement; it is the agreement's heartbeat from now on.
+     *
+     * @return the envelope sent (to deliver it again with {@link #resend})
+     */
+    public EventEnvelope publish(AgreementStatusMessage status) {
         latest.merge(status.agreementId(), status, (old, fresh) -> fresh.revision() >= old.revision() ? fresh : old);
-        send(status, true);
-        return status;
+        EventEnvelope envelope = envelope(status);
+        send(envelope, true);
+        return envelope;
     }
 
     /** Sends the status once, without making it the heartbeat (e.g. an old revision delivered late). */
-    public void deliverOnly(AgreementStatusMessage status) {
-        send(status, true);
+    public EventEnvelope deliverOnly(AgreementStatusMessage status) {
+        EventEnvelope envelope = envelope(status);
+        send(envelope, true);
+        return envelope;
+    }
+
+    /** Delivers an envelope sent before once more, as a broker redelivery would (same event id). */
+    public void resend(EventEnvelope envelope) {
+        send(envelope, true);
     }
 
     /** No more heartbeats about the agreement (the agreement-service or the broker "went away" for it). */
@@ -87,15 +99,14 @@ public final class StatusFeed implements AutoCloseable {
     private void beat() {
         latest.forEach((id, status) -> {
             if (!silenced.contains(id)) {
-                send(status, false);
+                send(envelope(status), false);
             }
         });
     }
 
-    private void send(AgreementStatusMessage status, boolean await) {
+    private void send(EventEnvelope envelope, boolean await) {
         try {
-            var ack = producer.send(new ProducerRecord<>(topic, status.agreementId().toString(),
-                    EventSerde.toJson(envelope(status))));
+            var ack = producer.send(new ProducerRecord<>(topic, envelope.subjectId(), EventSerde.toJson(envelope)));
             if (await) {
                 ack.get(20, TimeUnit.SECONDS);
             }
@@ -104,7 +115,7 @@ public final class StatusFeed implements AutoCloseable {
             throw new IllegalStateException(e);
         } catch (Exception e) {
             if (await) {
-                throw new IllegalStateException("could not publish the status of " + status.agreementId(), e);
+                throw new IllegalStateException("could not publish the status of " + envelope.subjectId(), e);
             }
         }
     }

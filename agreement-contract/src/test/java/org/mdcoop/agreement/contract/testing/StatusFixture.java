@@ -34,6 +34,13 @@ public final class StatusFixture {
         return new StatusFixture(UUID.randomUUID(), elements);
     }
 
+    /** An agreement already known (e.g. found in a follower's view), whose last revision was {@code revision}. */
+    public static StatusFixture existing(UUID agreementId, Set<String> elements, long revision) {
+        StatusFixture fixture = new StatusFixture(agreementId, elements);
+        fixture.revision = revision;
+        return fixture;
+    }
+
     public UUID id() {
         return agreementId;
     }
