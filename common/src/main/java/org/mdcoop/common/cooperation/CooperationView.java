@@ -110,7 +110,8 @@ public class CooperationView {
     }
 
     public String silence(UUID agreementId) {
-        return heartbeats.silentFor(agreementId).map(d -> d.toSeconds() + " s").orElse("as long as this instance runs");
+        return heartbeats.silentFor(agreementId).map(d -> d.toSeconds() + " s")
+                .orElse("as long as this instance has run");
     }
 
     @Transactional

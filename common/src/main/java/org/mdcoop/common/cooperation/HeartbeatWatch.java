@@ -14,7 +14,9 @@ import java.util.function.LongSupplier;
  *
  * <p>An agreement is <em>current</em> when a status of it was heard within the timeout and the view has applied at
  * least that revision. A heartbeat ahead of the view (the view's consumer lags or is stuck) is not current either:
- * the newer status might be the withdrawal.
+ * the newer status might be the withdrawal. Silence is counted from the last status heard or, before the first, from
+ * this instance's start: a restarted instance trusts its stored view for one timeout, exactly as long as a running
+ * one that has just stopped hearing anything (and the fusion centre can recover its picture at start).
  */
 public final class HeartbeatWatch {
 
@@ -24,6 +26,7 @@ public final class HeartbeatWatch {
     private final long timeoutNanos;
     private final LongSupplier ticker;
     private final Map<UUID, Heard> heard = new ConcurrentHashMap<>();
+    private final long startNanos;
 
     public HeartbeatWatch(Duration timeout, LongSupplier ticker) {
         if (timeout.isNegative() || timeout.isZero()) {
@@ -31,6 +34,7 @@ public final class HeartbeatWatch {
         }
         this.timeoutNanos = timeout.toNanos();
         this.ticker = ticker;
+        this.startNanos = ticker.getAsLong();
     }
 
     public Duration timeout() {
@@ -44,10 +48,14 @@ public final class HeartbeatWatch {
                 (old, fresh) -> new Heard(fresh.atNanos(), Math.max(old.revision(), fresh.revision())));
     }
 
-    /** Heard within the timeout, of no revision newer than {@code viewRevision}. */
+    /** Heard within the timeout (or started within it), of no revision newer than {@code viewRevision}. */
     public boolean isCurrent(UUID agreementId, long viewRevision) {
         Heard h = heard.get(agreementId);
-        return h != null && ticker.getAsLong() - h.atNanos() <= timeoutNanos && h.revision() <= viewRevision;
+        long now = ticker.getAsLong();
+        if (h == null) {
+            return now - startNanos <= timeoutNanos;
+        }
+        return now - h.atNanos() <= timeoutNanos && h.revision() <= viewRevision;
     }
 
     /** How long since the agreement was last heard of; empty if never (since this instance started). */

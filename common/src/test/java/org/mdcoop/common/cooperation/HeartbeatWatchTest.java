@@ -17,9 +17,12 @@ class HeartbeatWatchTest {
     private final UUID agreement = UUID.randomUUID();
 
     @Test
-    void neverHeardIsNotCurrent() {
-        assertThat(watch.isCurrent(agreement, 5)).isFalse();
+    void neverHeardIsCurrentForOneTimeoutAfterTheStartThenNot() {
+        assertThat(watch.isCurrent(agreement, 5)).as("just started: the stored view stands").isTrue();
         assertThat(watch.silentFor(agreement)).isEmpty();
+
+        advance(Duration.ofSeconds(30).plusMillis(1));
+        assertThat(watch.isCurrent(agreement, 5)).isFalse();
     }
 
     @Test

@@ -56,6 +56,11 @@ public final class StatusFeed implements AutoCloseable {
         return FEEDS.computeIfAbsent(topic, t -> new StatusFeed("127.0.0.1:9092", t, Duration.ofSeconds(1)));
     }
 
+    /** A feed of its own on any broker (e.g. a benchmark against a running stack), beating every {@code every}. */
+    public static StatusFeed on(String bootstrapServers, String topic, Duration every) {
+        return new StatusFeed(bootstrapServers, topic, every);
+    }
+
     /**
      * Sends the status and waits for the broker's acknowledgement; it is the agreement's heartbeat from now on.
      *
