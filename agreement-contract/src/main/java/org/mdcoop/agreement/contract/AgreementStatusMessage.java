@@ -26,6 +26,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param noticeEndsAt end of the withdrawal notice while WITHDRAWAL_PENDING
  * @param endedAt     when it stopped being in force (withdrawn, expired)
  * @param withdrawnBy the party that withdrew or gave notice ({@code NATO}, {@code RUSSIA}), if any
+ * @param noticeMonths the notice a withdrawal from permanence gives (a term of the agreement; 0 allowed)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AgreementStatusMessage(
@@ -38,7 +39,8 @@ public record AgreementStatusMessage(
         Instant expiresAt,
         Instant noticeEndsAt,
         Instant endedAt,
-        String withdrawnBy) {
+        String withdrawnBy,
+        Integer noticeMonths) {
 
     public AgreementStatusMessage {
         elements = elements == null ? Set.of() : Set.copyOf(elements);

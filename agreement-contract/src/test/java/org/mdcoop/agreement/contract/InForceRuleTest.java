@@ -101,9 +101,9 @@ class InForceRuleTest {
 
     @Test
     void aStatusWithoutIdOrStatusIsRefused() {
-        assertThat(new AgreementStatusMessage(null, 1, "PROVISIONAL", null, true, T, EXPIRY, null, null, null)
+        assertThat(new AgreementStatusMessage(null, 1, "PROVISIONAL", null, true, T, EXPIRY, null, null, null, 6)
                 .problem()).contains("agreementId");
-        assertThat(new AgreementStatusMessage(agreement.id(), 1, " ", null, true, T, EXPIRY, null, null, null)
+        assertThat(new AgreementStatusMessage(agreement.id(), 1, " ", null, true, T, EXPIRY, null, null, null, 6)
                 .problem()).contains("status");
         assertThat(agreement.provisional(T, EXPIRY).problem()).isNull();
     }

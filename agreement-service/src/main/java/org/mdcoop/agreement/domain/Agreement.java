@@ -66,8 +66,8 @@ import org.mdcoop.common.domain.ValidationFailed.FieldError;
  * agreement PERMANENT ({@code permanentAt = now}; {@code expiresAt} becomes {@code null} and pending extension
  * consents are dropped). Pending permanence consents survive an extension.</li>
  * <li><b>Withdrawal.</b> Either party, reason required (non-blank, ≤ 4000). From PROVISIONAL: immediate → WITHDRAWN.
- * From PERMANENT: a notice → WITHDRAWAL_PENDING with {@code noticeEndsAt = now + noticePeriod} (passed in from
- * configuration, default 6 months); {@link #completeWithdrawalIfDue} then makes it WITHDRAWN. A notice cannot be
+ * From PERMANENT: a notice → WITHDRAWAL_PENDING with {@code noticeEndsAt = now + noticeMonths} (a term of
+ * the draft, default 6 months, 0 allowed); {@link #completeWithdrawalIfDue} then makes it WITHDRAWN. A notice cannot be
  * cancelled and a second notice is refused (IllegalTransition).</li>
  * <li><b>Reservations.</b> Free text per party (≤ 4000 chars; {@code null}/blank clears it); each party writes only
  * its own. Allowed in DRAFT (proposer only: the other party cannot see drafts), PROPOSED, PROVISIONAL, PERMANENT and
@@ -85,13 +85,16 @@ public class Agreement {
     public static final int MIN_MONTHS = 1;
     public static final int MAX_MONTHS = 120;
     public static final int MAX_TEXT_LENGTH = 4000;
-    public static final Period DEFAULT_NOTICE_PERIOD = Period.ofMonths(6);
+    public static final int DEFAULT_NOTICE_MONTHS = 6;
+    public static final Period DEFAULT_NOTICE_PERIOD = Period.ofMonths(DEFAULT_NOTICE_MONTHS);
 
     private UUID id;
     private Party proposer;
     private AgreementStatus status;
     private EnumSet<Element> elements = EnumSet.noneOf(Element.class);
     private int termMonths;
+    /** Notice a withdrawal from permanence gives (a term agreed in the draft; 0 allowed). */
+    private int noticeMonths = DEFAULT_NOTICE_MONTHS;
     /** Effective date asked for by the proposer (nullable: effective at acceptance). */
     private Instant proposedEffectiveAt;
     private EnumMap<Party, String> reservations = new EnumMap<>(Party.class);
@@ -158,6 +161,8 @@ public class Agreement {
         a.status = Objects.requireNonNull(s.status(), "status");
         a.elements = s.elements().isEmpty() ? EnumSet.noneOf(Element.class) : EnumSet.copyOf(s.elements());
         a.termMonths = s.termMonths();
+        // stored before the notice was a term: the server's former default
+        a.noticeMonths = s.noticeMonths() == null ? DEFAULT_NOTICE_MONTHS : s.noticeMonths();
         a.proposedEffectiveAt = s.proposedEffectiveAt();
         a.reservations = new EnumMap<>(Party.class);
         a.reservations.putAll(s.reservations());
@@ -191,7 +196,7 @@ public class Agreement {
         return new AgreementSnapshot(id, proposer, status, elements, termMonths, proposedEffectiveAt, reservations,
                 createdAt, submittedAt, decidedAt, closingReason, effectiveAt, expiresAt, permanentAt,
                 extensionConsents, permanenceConsents, withdrawalReason, withdrawnBy, withdrawalDeclaredAt,
-                noticeEndsAt, endedAt, cameIntoForceAt, version);
+                noticeEndsAt, endedAt, cameIntoForceAt, noticeMonths, version);
     }
 
     // ---------------------------------------------------------------- queries
@@ -308,11 +313,16 @@ public class Agreement {
 
     // ---------------------------------------------------------------- withdrawal & expiry
 
+    /** {@link #withdraw(Party, Instant, String, Period)} with the notice period agreed in the terms. */
+    public List<AgreementEvent> withdraw(Party actor, Instant now, String reason) {
+        return withdraw(actor, now, reason, Period.ofMonths(noticeMonths));
+    }
+
     /**
      * Either party. From PROVISIONAL: immediately WITHDRAWN ({@code Withdrawn}). From PERMANENT: notice,
      * WITHDRAWAL_PENDING until {@code now + noticePeriod} ({@code WithdrawalNoticed}).
      *
-     * @param noticePeriod from configuration (default {@link #DEFAULT_NOTICE_PERIOD}); used only from PERMANENT
+     * @param noticePeriod the agreed notice ({@link #getNoticeMonths()}); used only from PERMANENT
      * @throws ValidationFailed {@code reason} blank or longer than 4000
      */
     public List<AgreementEvent> withdraw(Party actor, Instant now, String reason, Period noticePeriod) {
@@ -499,6 +509,10 @@ public class Agreement {
         if (term < MIN_MONTHS || term > MAX_MONTHS) {
             errors.add(new FieldError("termMonths", "must be between " + MIN_MONTHS + " and " + MAX_MONTHS));
         }
+        int notice = terms.noticeMonths() == null ? DEFAULT_NOTICE_MONTHS : terms.noticeMonths();
+        if (notice < 0 || notice > MAX_MONTHS) {
+            errors.add(new FieldError("noticeMonths", "must be between 0 and " + MAX_MONTHS));
+        }
         if (terms.effectiveAt() != null && !terms.effectiveAt().isAfter(now)) {
             errors.add(new FieldError("effectiveAt", "must be in the future (or omitted: effective at acceptance)"));
         }
@@ -510,6 +524,7 @@ public class Agreement {
         }
         elements = EnumSet.copyOf(terms.elements());
         termMonths = term;
+        noticeMonths = notice;
         proposedEffectiveAt = terms.effectiveAt() == null ? null : micros(terms.effectiveAt());
         setReservation(actor, blankToNull(terms.reservation()));
     }
@@ -615,6 +630,10 @@ public class Agreement {
 
     public int getTermMonths() {
         return termMonths;
+    }
+
+    public int getNoticeMonths() {
+        return noticeMonths;
     }
 
     public Instant getProposedEffectiveAt() {

@@ -35,6 +35,7 @@ public record AgreementSnapshot(
         Instant noticeEndsAt,
         Instant endedAt,
         Instant cameIntoForceAt,
+        Integer noticeMonths,
         long version) {
 
     public AgreementSnapshot {

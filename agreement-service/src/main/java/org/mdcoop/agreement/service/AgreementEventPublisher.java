@@ -84,6 +84,7 @@ public class AgreementEventPublisher {
         return new AgreementStatusMessage(agreement.getId(), revision, agreement.getStatus().name(),
                 new TreeSet<>(agreement.getElements().stream().map(Enum::name).toList()), agreement.isInForceAt(now),
                 agreement.getEffectiveAt(), agreement.getExpiresAt(), agreement.getNoticeEndsAt(),
-                agreement.getEndedAt(), agreement.getWithdrawnBy() == null ? null : agreement.getWithdrawnBy().name());
+                agreement.getEndedAt(), agreement.getWithdrawnBy() == null ? null : agreement.getWithdrawnBy().name(),
+                agreement.getNoticeMonths());
     }
 }

@@ -147,7 +147,7 @@ public class AgreementService {
     @Transactional
     public AgreementView withdraw(Actor actor, UUID id, String reason) {
         return command(actor, id, reasonPayload(reason),
-                (a, now) -> a.withdraw(actor.party(), now, reason, config.noticePeriod()));
+                (a, now) -> a.withdraw(actor.party(), now, reason));
     }
 
     @Transactional
@@ -294,6 +294,7 @@ public class AgreementService {
         payload.put("termMonths", terms.termMonths());
         payload.put("effectiveAt", terms.effectiveAt());
         payload.put("reservation", terms.reservation());
+        payload.put("noticeMonths", terms.noticeMonths());
         return payload;
     }
 

@@ -83,10 +83,10 @@ public final class StatusFixture {
             Instant endedAt, String withdrawnBy, Instant effectiveAt) {
         revision++;
         AgreementStatusMessage s = new AgreementStatusMessage(agreementId, revision, status, elements, false,
-                effectiveAt, expiresAt, noticeEndsAt, endedAt, withdrawnBy);
+                effectiveAt, expiresAt, noticeEndsAt, endedAt, withdrawnBy, 6);
         // the advisory flag as the agreement-service would set it, evaluated now
         return new AgreementStatusMessage(agreementId, revision, status, elements,
                 effectiveAt != null && InForceRule.inForceAt(s, Instant.now()), effectiveAt, expiresAt, noticeEndsAt,
-                endedAt, withdrawnBy);
+                endedAt, withdrawnBy, 6);
     }
 }
