@@ -530,17 +530,16 @@ class FaultDrillSystemTest {
     }
 
     private static ObjectNode proposedThenRetracted(UUID agreementId, boolean retracted, Instant sentAt) {
-        // the view applies a status only when it is newer than the one it holds
-        Instant asOf = retracted ? sentAt.plusMillis(1) : sentAt;
+        // the view applies a status only when its revision is higher than the one it holds (agreement-contract)
         ObjectNode status = FaultDrill.JSON.createObjectNode();
         status.put("agreementId", agreementId.toString());
+        status.put("revision", retracted ? 2 : 1);
         status.put("status", retracted ? "RETRACTED" : "PROPOSED");
         status.putArray("elements").add("TRANSPARENCY");
         status.put("inForce", false);
         if (retracted) {
-            status.put("endedAt", asOf.toString());
+            status.put("endedAt", sentAt.toString());
         }
-        status.put("asOf", asOf.toString());
         ObjectNode payload = FaultDrill.JSON.createObjectNode();
         payload.put("agreementId", agreementId.toString());
         payload.set("agreementStatus", status);

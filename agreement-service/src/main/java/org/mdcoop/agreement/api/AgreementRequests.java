@@ -19,15 +19,19 @@ public final class AgreementRequests {
     private AgreementRequests() {
     }
 
-    /** Terms of a draft; {@code termMonths} defaults to 48, {@code effectiveAt} to the moment of acceptance. */
+    /**
+     * Terms of a draft; {@code termMonths} defaults to 48, {@code effectiveAt} to the moment of acceptance,
+     * {@code noticeMonths} (the notice a withdrawal from permanence gives; 0 allowed) to 6.
+     */
     public record DraftRequest(
             @NotEmpty Set<@NotNull Element> elements,
             @Min(Agreement.MIN_MONTHS) @Max(Agreement.MAX_MONTHS) Integer termMonths,
             Instant effectiveAt,
-            @Size(max = Agreement.MAX_TEXT_LENGTH) String reservation) {
+            @Size(max = Agreement.MAX_TEXT_LENGTH) String reservation,
+            @Min(0) @Max(Agreement.MAX_MONTHS) Integer noticeMonths) {
 
         DraftTerms toTerms() {
-            return new DraftTerms(elements, termMonths, effectiveAt, reservation);
+            return new DraftTerms(elements, termMonths, effectiveAt, reservation, noticeMonths);
         }
     }
 

@@ -30,7 +30,7 @@ import org.mdcoop.agreement.api.AgreementRequests.ReasonRequest;
 import org.mdcoop.agreement.api.AgreementRequests.ReservationRequest;
 import org.mdcoop.agreement.service.AgreementService;
 import org.mdcoop.agreement.service.AgreementService.Actor;
-import org.mdcoop.agreement.service.AgreementStatusMessage;
+import org.mdcoop.agreement.contract.AgreementStatusMessage;
 import org.mdcoop.agreement.service.AgreementView;
 import org.mdcoop.common.security.Caller;
 import org.mdcoop.common.security.Roles;

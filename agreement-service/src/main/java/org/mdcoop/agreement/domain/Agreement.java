@@ -66,8 +66,8 @@ import org.mdcoop.common.domain.ValidationFailed.FieldError;
  * agreement PERMANENT ({@code permanentAt = now}; {@code expiresAt} becomes {@code null} and pending extension
  * consents are dropped). Pending permanence consents survive an extension.</li>
  * <li><b>Withdrawal.</b> Either party, reason required (non-blank, ≤ 4000). From PROVISIONAL: immediate → WITHDRAWN.
- * From PERMANENT: a notice → WITHDRAWAL_PENDING with {@code noticeEndsAt = now + noticePeriod} (passed in from
- * configuration, default 6 months); {@link #completeWithdrawalIfDue} then makes it WITHDRAWN. A notice cannot be
+ * From PERMANENT: a notice → WITHDRAWAL_PENDING with {@code noticeEndsAt = now + noticeMonths} (a term of
+ * the draft, default 6 months, 0 allowed); {@link #completeWithdrawalIfDue} then makes it WITHDRAWN. A notice cannot be
  * cancelled and a second notice is refused (IllegalTransition).</li>
  * <li><b>Reservations.</b> Free text per party (≤ 4000 chars; {@code null}/blank clears it); each party writes only
  * its own. Allowed in DRAFT (proposer only: the other party cannot see drafts), PROPOSED, PROVISIONAL, PERMANENT and
@@ -85,13 +85,16 @@ public class Agreement {
     public static final int MIN_MONTHS = 1;
     public static final int MAX_MONTHS = 120;
     public static final int MAX_TEXT_LENGTH = 4000;
-    public static final Period DEFAULT_NOTICE_PERIOD = Period.ofMonths(6);
+    public static final int DEFAULT_NOTICE_MONTHS = 6;
+    public static final Period DEFAULT_NOTICE_PERIOD = Period.ofMonths(DEFAULT_NOTICE_MONTHS);
 
     private UUID id;
     private Party proposer;
     private AgreementStatus status;
     private EnumSet<Element> elements = EnumSet.noneOf(Element.class);
     private int termMonths;
+    /** Notice a withdrawal from permanence gives (a term agreed in the draft; 0 allowed). */
+    private int noticeMonths = DEFAULT_NOTICE_MONTHS;
     /** Effective date asked for by the proposer (nullable: effective at acceptance). */
     private Instant proposedEffectiveAt;
     private EnumMap<Party, String> reservations = new EnumMap<>(Party.class);
@@ -115,6 +118,11 @@ public class Agreement {
     private Instant noticeEndsAt;
     /** When it stopped being in force: withdrawal instant, notice end or former expiresAt. */
     private Instant endedAt;
+    /**
+     * When it came into force: the acceptance instant, or for a deferred start the effective moment once
+     * {@link #comeIntoForceIfDue} announced it; null while a deferred start is pending.
+     */
+    private Instant cameIntoForceAt;
     private long version;
 
     /** For persistence frameworks and subclasses only. */
@@ -153,6 +161,8 @@ public class Agreement {
         a.status = Objects.requireNonNull(s.status(), "status");
         a.elements = s.elements().isEmpty() ? EnumSet.noneOf(Element.class) : EnumSet.copyOf(s.elements());
         a.termMonths = s.termMonths();
+        // stored before the notice was a term: the server's former default
+        a.noticeMonths = s.noticeMonths() == null ? DEFAULT_NOTICE_MONTHS : s.noticeMonths();
         a.proposedEffectiveAt = s.proposedEffectiveAt();
         a.reservations = new EnumMap<>(Party.class);
         a.reservations.putAll(s.reservations());
@@ -172,6 +182,12 @@ public class Agreement {
         a.withdrawalDeclaredAt = s.withdrawalDeclaredAt();
         a.noticeEndsAt = s.noticeEndsAt();
         a.endedAt = s.endedAt();
+        a.cameIntoForceAt = s.cameIntoForceAt();
+        if (a.cameIntoForceAt == null && a.effectiveAt != null && a.decidedAt != null
+                && !a.effectiveAt.isAfter(a.decidedAt)) {
+            // stored before the field existed: effective at acceptance, nothing to announce
+            a.cameIntoForceAt = a.effectiveAt;
+        }
         a.version = s.version();
         return a;
     }
@@ -180,7 +196,7 @@ public class Agreement {
         return new AgreementSnapshot(id, proposer, status, elements, termMonths, proposedEffectiveAt, reservations,
                 createdAt, submittedAt, decidedAt, closingReason, effectiveAt, expiresAt, permanentAt,
                 extensionConsents, permanenceConsents, withdrawalReason, withdrawnBy, withdrawalDeclaredAt,
-                noticeEndsAt, endedAt, version);
+                noticeEndsAt, endedAt, cameIntoForceAt, noticeMonths, version);
     }
 
     // ---------------------------------------------------------------- queries
@@ -268,6 +284,7 @@ public class Agreement {
         decidedAt = t;
         effectiveAt = proposedEffectiveAt != null && proposedEffectiveAt.isAfter(t) ? proposedEffectiveAt : t;
         expiresAt = plusMonths(effectiveAt, termMonths);
+        cameIntoForceAt = effectiveAt.equals(t) ? t : null;
         return List.of(new AgreementEvent.Activated(id, actor, t, proposer, getElements(), termMonths, effectiveAt,
                 expiresAt));
     }
@@ -296,11 +313,16 @@ public class Agreement {
 
     // ---------------------------------------------------------------- withdrawal & expiry
 
+    /** {@link #withdraw(Party, Instant, String, Period)} with the notice period agreed in the terms. */
+    public List<AgreementEvent> withdraw(Party actor, Instant now, String reason) {
+        return withdraw(actor, now, reason, Period.ofMonths(noticeMonths));
+    }
+
     /**
      * Either party. From PROVISIONAL: immediately WITHDRAWN ({@code Withdrawn}). From PERMANENT: notice,
      * WITHDRAWAL_PENDING until {@code now + noticePeriod} ({@code WithdrawalNoticed}).
      *
-     * @param noticePeriod from configuration (default {@link #DEFAULT_NOTICE_PERIOD}); used only from PERMANENT
+     * @param noticePeriod the agreed notice ({@link #getNoticeMonths()}); used only from PERMANENT
      * @throws ValidationFailed {@code reason} blank or longer than 4000
      */
     public List<AgreementEvent> withdraw(Party actor, Instant now, String reason, Period noticePeriod) {
@@ -324,6 +346,26 @@ public class Agreement {
         status = AgreementStatus.WITHDRAWAL_PENDING;
         noticeEndsAt = micros(t.atZone(ZoneOffset.UTC).plus(noticePeriod).toInstant());
         return List.of(new AgreementEvent.WithdrawalNoticed(id, actor, t, r, noticeEndsAt));
+    }
+
+    /**
+     * Scheduler: a deferred effective moment has come ({@code effectiveAt <= now}, not yet announced, still in force
+     * by status) → {@code CameIntoForce}. The status does not change: PROVISIONAL was in force "by status" since the
+     * acceptance and is in force in fact from now. Empty if nothing is due.
+     */
+    public Optional<AgreementEvent.CameIntoForce> comeIntoForceIfDue(Instant now) {
+        Instant t = micros(now);
+        Instant due = inForceDueAt();
+        if (due == null || t.isBefore(due)) {
+            return Optional.empty();
+        }
+        cameIntoForceAt = effectiveAt;
+        return Optional.of(new AgreementEvent.CameIntoForce(id, null, t, getElements(), effectiveAt, expiresAt));
+    }
+
+    /** The deferred effective moment still to be announced by {@link #comeIntoForceIfDue}, or null. */
+    public Instant inForceDueAt() {
+        return cameIntoForceAt == null && effectiveAt != null && status.isInForce() ? effectiveAt : null;
     }
 
     /**
@@ -467,6 +509,10 @@ public class Agreement {
         if (term < MIN_MONTHS || term > MAX_MONTHS) {
             errors.add(new FieldError("termMonths", "must be between " + MIN_MONTHS + " and " + MAX_MONTHS));
         }
+        int notice = terms.noticeMonths() == null ? DEFAULT_NOTICE_MONTHS : terms.noticeMonths();
+        if (notice < 0 || notice > MAX_MONTHS) {
+            errors.add(new FieldError("noticeMonths", "must be between 0 and " + MAX_MONTHS));
+        }
         if (terms.effectiveAt() != null && !terms.effectiveAt().isAfter(now)) {
             errors.add(new FieldError("effectiveAt", "must be in the future (or omitted: effective at acceptance)"));
         }
@@ -478,6 +524,7 @@ public class Agreement {
         }
         elements = EnumSet.copyOf(terms.elements());
         termMonths = term;
+        noticeMonths = notice;
         proposedEffectiveAt = terms.effectiveAt() == null ? null : micros(terms.effectiveAt());
         setReservation(actor, blankToNull(terms.reservation()));
     }
@@ -585,6 +632,10 @@ public class Agreement {
         return termMonths;
     }
 
+    public int getNoticeMonths() {
+        return noticeMonths;
+    }
+
     public Instant getProposedEffectiveAt() {
         return proposedEffectiveAt;
     }
@@ -659,6 +710,10 @@ public class Agreement {
 
     public Instant getEndedAt() {
         return endedAt;
+    }
+
+    public Instant getCameIntoForceAt() {
+        return cameIntoForceAt;
     }
 
     /** Optimistic-lock version, owned by the persistence layer (never changed by commands). */

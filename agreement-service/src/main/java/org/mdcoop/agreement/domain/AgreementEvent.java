@@ -63,6 +63,22 @@ public sealed interface AgreementEvent extends DomainEvent {
         }
     }
 
+    /**
+     * A deferred effective moment has come (system): cooperation starts now without any party acting. Followers need
+     * no message for it (they evaluate the terms with their own clock); it is published for the record and the audit
+     * chain. An agreement effective at acceptance has none: {@link Activated} says it.
+     */
+    record CameIntoForce(UUID agreementId, Party actor, Instant at, Set<Element> elements, Instant effectiveAt,
+            Instant expiresAt) implements AgreementEvent {
+        public CameIntoForce {
+            elements = Set.copyOf(elements);
+        }
+
+        public String type() {
+            return "agreement.in-force";
+        }
+    }
+
     /** PROPOSED → REJECTED by the other party; {@code reason} may be null. */
     record Rejected(UUID agreementId, Party actor, Instant at, String reason) implements AgreementEvent {
         public String type() {

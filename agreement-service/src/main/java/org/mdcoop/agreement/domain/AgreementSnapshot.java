@@ -34,6 +34,8 @@ public record AgreementSnapshot(
         Instant withdrawalDeclaredAt,
         Instant noticeEndsAt,
         Instant endedAt,
+        Instant cameIntoForceAt,
+        Integer noticeMonths,
         long version) {
 
     public AgreementSnapshot {

@@ -32,9 +32,9 @@ public class AgreementRow {
     @Column(nullable = false, columnDefinition = "text")
     public String state;
 
-    /** The asOf of the last status published about this agreement (the next one must be later). */
-    @Column(name = "status_as_of")
-    public Instant statusAsOf;
+    /** A deferred effective moment not yet announced ({@code agreement.in-force}), for the scheduler's query. */
+    @Column(name = "in_force_due_at")
+    public Instant inForceDueAt;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
@@ -42,7 +42,10 @@ public class AgreementRow {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    /** Optimistic lock: of two concurrent commands on one agreement only the first to commit applies. */
+    /**
+     * Optimistic lock: of two concurrent commands on one agreement only the first to commit applies. Also the
+     * revision of the published status: it grows with every change of the row, whatever any clock says.
+     */
     @Version
     public long version;
 }

@@ -1,12 +1,15 @@
 package org.mdcoop.agreement.service;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.TreeSet;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mdcoop.agreement.contract.AgreementStatusMessage;
+import org.mdcoop.agreement.contract.AgreementTopics;
 import org.mdcoop.agreement.domain.Agreement;
 import org.mdcoop.agreement.domain.AgreementEvent;
 import org.mdcoop.agreement.domain.DomainEvent;
@@ -20,14 +23,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Turns domain events into envelopes on {@code agreement.events} and the agreement's current status on
- * {@code agreement.status} (topic names configurable), through the outbox (same transaction as the change). Draft events stay private to the
- * drafting party and are not published.
+ * {@code agreement.status} (topic names configurable), through the outbox (same transaction as the change). Draft
+ * events stay private to the drafting party and are not published. Every status carries the row's version as its
+ * revision; the followers keep the highest, so the order in which statuses reach them does not matter.
  */
 @ApplicationScoped
 public class AgreementEventPublisher {
 
-    public static final String STATUS_TYPE = "agreement.status";
-    static final int VERSION = 1;
+    public static final String STATUS_TYPE = AgreementTopics.STATUS_TYPE;
+    static final int VERSION = AgreementTopics.VERSION;
 
     private final Outbox outbox;
     private final String producer;
@@ -45,59 +49,42 @@ public class AgreementEventPublisher {
     }
 
     /**
-     * Puts the public events and the agreement's new status into the outbox. Must run under the agreement's row lock
-     * (every command takes it), so statuses are published in commit order; their {@code asOf} is made later than the
-     * previous status's even if this replica's clock is behind the one that published it.
+     * Puts the public events and the agreement's new status into the outbox. The row must be flushed first, so its
+     * version is the one the change commits with: that is the status's revision.
      */
     public void publish(AgreementRow row, Agreement agreement, List<? extends DomainEvent> events, Party party,
             String actor, Instant now) {
-        Instant asOf = nextAsOf(row.statusAsOf, now);
-        AgreementStatusMessage status = statusOf(agreement, now, asOf);
+        AgreementStatusMessage status = statusOf(agreement, row.version, now);
         boolean published = false;
         for (DomainEvent event : events) {
             if (isPrivate(event)) {
                 continue;
             }
             ObjectNode payload = (ObjectNode) EventSerde.payloadOf(event);
-            payload.set("agreementStatus", EventSerde.payloadOf(status));
+            payload.set(AgreementTopics.STATUS_MEMBER, EventSerde.payloadOf(status));
             // amendments are keyed by their agreement too, so everything about one agreement stays in order
             String subjectId = agreement.getId().toString();
-            outbox.publish(config.eventsTopic(), new EventEnvelope(java.util.UUID.randomUUID(), event.type(), VERSION,
+            outbox.publish(config.eventsTopic(), new EventEnvelope(UUID.randomUUID(), event.type(), VERSION,
                     now, producer, party, actor, agreement.getId(), subjectId, payload));
             published = true;
         }
         if (published) {
-            outbox.publish(config.statusTopic(), EventSerde.envelope(STATUS_TYPE, VERSION, now, producer, party, actor,
-                    agreement.getId(), agreement.getId().toString(), status));
-            row.statusAsOf = asOf;
+            outbox.publish(config.statusTopic(), statusEnvelope(status, party, actor, now));
         }
     }
 
-    /** The status as of {@code now}, for a read; a read is never dated before the last published status. */
-    public static AgreementStatusMessage statusOf(AgreementRow row, Agreement agreement, Instant now) {
-        return statusOf(agreement, now, latest(row.statusAsOf, now.truncatedTo(ChronoUnit.MICROS)));
+    /** The envelope of a status on the status topic (from the outbox, or directly as the heartbeat). */
+    EventEnvelope statusEnvelope(AgreementStatusMessage status, Party party, String actor, Instant now) {
+        return EventSerde.envelope(STATUS_TYPE, VERSION, now, producer, party, actor, status.agreementId(),
+                status.agreementId().toString(), status);
     }
 
-    private static AgreementStatusMessage statusOf(Agreement agreement, Instant now, Instant asOf) {
-        return new AgreementStatusMessage(agreement.getId(), agreement.getStatus(), agreement.getElements(),
-                agreement.isInForceAt(now), agreement.getEffectiveAt(), agreement.getExpiresAt(),
-                agreement.getNoticeEndsAt(), agreement.getEndedAt(), asOf);
-    }
-
-    /**
-     * The asOf of the next status: now, or a microsecond after the previous status when the clock is not past it (a
-     * replica whose clock is behind the one that published last). Microseconds, because that is what PostgreSQL
-     * stores: the followers compare against the stored value.
-     */
-    static Instant nextAsOf(Instant previous, Instant now) {
-        Instant candidate = now.truncatedTo(ChronoUnit.MICROS);
-        if (previous == null || candidate.isAfter(previous)) {
-            return candidate;
-        }
-        return previous.plus(1, ChronoUnit.MICROS);
-    }
-
-    private static Instant latest(Instant previous, Instant now) {
-        return previous == null || now.isAfter(previous) ? now : previous;
+    /** The status of the stored agreement, revision {@code revision}; {@code inForce} is this service's view at now. */
+    public static AgreementStatusMessage statusOf(Agreement agreement, long revision, Instant now) {
+        return new AgreementStatusMessage(agreement.getId(), revision, agreement.getStatus().name(),
+                new TreeSet<>(agreement.getElements().stream().map(Enum::name).toList()), agreement.isInForceAt(now),
+                agreement.getEffectiveAt(), agreement.getExpiresAt(), agreement.getNoticeEndsAt(),
+                agreement.getEndedAt(), agreement.getWithdrawnBy() == null ? null : agreement.getWithdrawnBy().name(),
+                agreement.getNoticeMonths());
     }
 }

@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.mdcoop.agreement.contract.AgreementStatusMessage;
 import org.mdcoop.agreement.domain.Agreement;
 import org.mdcoop.agreement.domain.AgreementEvent;
 import org.mdcoop.agreement.domain.AgreementSnapshot;
@@ -82,7 +83,22 @@ public class AgreementService {
         return entityManager.createQuery("from AgreementRow where status <> 'DRAFT' order by createdAt",
                 AgreementRow.class)
                 .getResultStream()
-                .map(row -> AgreementEventPublisher.statusOf(row, load(row), now))
+                .map(row -> AgreementEventPublisher.statusOf(load(row), row.version, now))
+                .toList();
+    }
+
+    /**
+     * What the heartbeat repeats: the committed status of every open agreement, and of those that ended within
+     * {@code endedWithin} (so an end reaches the followers even if its outbox message is held up).
+     */
+    @Transactional
+    public List<AgreementStatusMessage> heartbeatStatuses(java.time.Duration endedWithin) {
+        Instant now = clock.instant();
+        return entityManager.createQuery("from AgreementRow where status in :open "
+                + "or (status <> 'DRAFT' and updatedAt >= :since) order by createdAt", AgreementRow.class)
+                .setParameter("open", OPEN_STATUSES).setParameter("since", now.minus(endedWithin))
+                .getResultStream()
+                .map(row -> AgreementEventPublisher.statusOf(load(row), row.version, now))
                 .toList();
     }
 
@@ -131,7 +147,7 @@ public class AgreementService {
     @Transactional
     public AgreementView withdraw(Actor actor, UUID id, String reason) {
         return command(actor, id, reasonPayload(reason),
-                (a, now) -> a.withdraw(actor.party(), now, reason, config.noticePeriod()));
+                (a, now) -> a.withdraw(actor.party(), now, reason));
     }
 
     @Transactional
@@ -162,21 +178,27 @@ public class AgreementService {
     }
 
     /**
-     * Applies the time-driven transitions that are due: expiry of a provisional agreement and the end of a
-     * withdrawal notice. Called by the scheduler; returns how many agreements changed.
+     * Applies the time-driven transitions that are due: a deferred effective moment (announced as
+     * {@code agreement.in-force}), expiry of a provisional agreement and the end of a withdrawal notice. Called by
+     * the scheduler; returns how many agreements changed. Each row is locked first, so a command and the scheduler
+     * (or two replicas' schedulers) never apply to the same state.
      */
     @Transactional
     public int applyDueTransitions() {
         Instant now = clock.instant();
-        List<AgreementRow> due = entityManager.createQuery(
-                "from AgreementRow where (status = 'PROVISIONAL' and expiresAt <= :now) "
-                        + "or (status = 'WITHDRAWAL_PENDING' and noticeEndsAt <= :now)", AgreementRow.class)
+        List<UUID> due = entityManager.createQuery(
+                "select id from AgreementRow where (status = 'PROVISIONAL' and expiresAt <= :now) "
+                        + "or (status = 'WITHDRAWAL_PENDING' and noticeEndsAt <= :now) or inForceDueAt <= :now",
+                UUID.class)
                 .setParameter("now", now)
                 .getResultList();
         int changed = 0;
-        for (AgreementRow row : due) {
+        for (UUID id : due) {
+            AgreementRow row = entityManager.find(AgreementRow.class, id, LockModeType.PESSIMISTIC_WRITE);
+            now = clock.instant();
             Agreement agreement = load(row);
             List<AgreementEvent> events = new java.util.ArrayList<>();
+            agreement.comeIntoForceIfDue(now).ifPresent(events::add);
             agreement.expireIfDue(now).ifPresent(events::add);
             agreement.completeWithdrawalIfDue(now).ifPresent(events::add);
             if (!events.isEmpty()) {
@@ -211,15 +233,16 @@ public class AgreementService {
                 auditLog.append(actor.party(), actor.subject(), event.type(), agreement.getId(), payload);
             }
         }
+        // the version the change commits with is the status's revision: flush so the row has it
+        entityManager.flush();
         publisher.publish(row, agreement, events, actor.party(), actor.subject(), now);
     }
 
     /**
      * The agreement for a command that publishes its status (agreement and amendment commands alike), read under its
      * row lock; the caller takes the time only after this returns. Every status about an agreement is then computed
-     * from the latest committed state and is later than the one committed before it, the order the followers keep.
-     * Without the lock an amendment racing a withdrawal published a stale "in force" after it, and a withdrawal that
-     * had waited for an amendment's commit published an older {@code asOf} than the amendment's status.
+     * from the latest committed state. Without the lock an amendment racing a withdrawal checked a stale "in force"
+     * and was adopted after the agreement had ended.
      */
     AgreementRow lockedRow(UUID id, Party viewer) {
         return visibleRow(id, viewer, LockModeType.PESSIMISTIC_WRITE);
@@ -243,6 +266,7 @@ public class AgreementService {
         row.status = agreement.getStatus().name();
         row.expiresAt = agreement.getExpiresAt();
         row.noticeEndsAt = agreement.getNoticeEndsAt();
+        row.inForceDueAt = agreement.inForceDueAt();
         row.state = StateJson.write(agreement.snapshot());
         row.updatedAt = now;
     }
@@ -270,6 +294,7 @@ public class AgreementService {
         payload.put("termMonths", terms.termMonths());
         payload.put("effectiveAt", terms.effectiveAt());
         payload.put("reservation", terms.reservation());
+        payload.put("noticeMonths", terms.noticeMonths());
         return payload;
     }
 

@@ -21,6 +21,7 @@ public record AgreementView(
         Party proposer,
         Set<Element> elements,
         int termMonths,
+        int noticeMonths,
         Instant proposedEffectiveAt,
         Instant effectiveAt,
         Instant expiresAt,
@@ -42,7 +43,7 @@ public record AgreementView(
 
     static AgreementView of(Agreement a, Party viewer, Instant now, long version) {
         return new AgreementView(a.getId(), a.getStatus(), a.getProposer(), a.getElements(), a.getTermMonths(),
-                a.getProposedEffectiveAt(), a.getEffectiveAt(), a.getExpiresAt(), a.getPermanentAt(),
+                a.getNoticeMonths(), a.getProposedEffectiveAt(), a.getEffectiveAt(), a.getExpiresAt(), a.getPermanentAt(),
                 a.isInForceAt(now), a.getReservations(), a.getExtensionConsents(), a.getPermanenceConsents(),
                 a.getWithdrawnBy(), a.getWithdrawalReason(), a.getNoticeEndsAt(), a.getEndedAt(), a.getClosingReason(),
                 a.getCreatedAt(), a.getSubmittedAt(), a.getDecidedAt(),

@@ -145,6 +145,8 @@ public class AmendmentService {
         for (AmendmentEvent event : events) {
             auditLog.append(actor.party(), actor.subject(), event.type(), agreement.getId(), payload);
         }
+        // the agreement row is unchanged: its status goes out again with the same revision, which changes nothing
+        entityManager.flush();
         publisher.publish(agreementRow, agreement, events, actor.party(), actor.subject(), now);
     }
 

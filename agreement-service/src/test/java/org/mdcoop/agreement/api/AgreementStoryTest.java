@@ -128,7 +128,7 @@ class AgreementStoryTest {
 
         long offset = natoLiaison().body("{\"seconds\": " + Duration.ofDays(32).toSeconds() + "}")
                 .post("/api/clock/advance").then().statusCode(200).extract().jsonPath().getLong("offsetSeconds");
-        // the moved clock survives a restart: a clock running backwards would make the followers drop updates
+        // the moved clock survives a restart: a clock running backwards would find an expired agreement in force
         assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
                 .createNativeQuery("select offset_seconds from clock_offset where id = 1").getSingleResult())
                 .longValue())).isEqualTo(offset);

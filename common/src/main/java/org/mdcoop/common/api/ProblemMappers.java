@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.mdcoop.common.domain.DomainException;
+import org.mdcoop.common.domain.CooperationStatusUnknown;
 import org.mdcoop.common.domain.IllegalTransition;
 import org.mdcoop.common.domain.NotFound;
 import org.mdcoop.common.domain.NotPermitted;
@@ -65,6 +66,8 @@ public class ProblemMappers {
             problem = new Problem(e.problemType(), "Not found", 404, e.getMessage());
         } else if (e instanceof NotPermitted) {
             problem = new Problem(e.problemType(), "Forbidden", 403, e.getMessage());
+        } else if (e instanceof CooperationStatusUnknown) {
+            problem = new Problem(e.problemType(), "Cooperation status unknown", 503, e.getMessage());
         } else {
             problem = new Problem(e.problemType(), "Conflict with a rule of the agreement", 409, e.getMessage());
         }

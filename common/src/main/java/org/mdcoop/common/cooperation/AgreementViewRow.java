@@ -1,6 +1,8 @@
 package org.mdcoop.common.cooperation;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -8,7 +10,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** What this service knows of one agreement, as last published by the agreement-service. */
+import org.mdcoop.agreement.contract.InForceRule;
+
+/** What this service knows of one agreement: the terms of the highest revision published by the agreement-service. */
 @Entity
 @Table(name = "agreement_view")
 public class AgreementViewRow {
@@ -17,6 +21,10 @@ public class AgreementViewRow {
     @Column(name = "agreement_id")
     public UUID agreementId;
 
+    /** The agreement-service's revision of the status kept here; only a higher one replaces it. */
+    @Column(nullable = false)
+    public long revision;
+
     @Column(nullable = false)
     public String status;
 
@@ -24,6 +32,7 @@ public class AgreementViewRow {
     @Column(nullable = false)
     public String elements;
 
+    /** This service's own evaluation of the terms, as of the last re-evaluation (at most a second old). */
     @Column(name = "in_force", nullable = false)
     public boolean inForce;
 
@@ -39,17 +48,25 @@ public class AgreementViewRow {
     @Column(name = "ended_at")
     public Instant endedAt;
 
+    @Column(name = "withdrawn_by")
+    public String withdrawnBy;
+
     @Column(name = "in_force_since")
     public Instant inForceSince;
-
-    /** When the agreement-service computed this status; older messages never overwrite newer ones. */
-    @Column(name = "as_of", nullable = false)
-    public Instant asOf;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    public boolean covers(String element) {
-        return inForce && java.util.Arrays.asList(elements.split(",")).contains(element);
+    public List<String> elementList() {
+        return elements.isEmpty() ? List.of() : Arrays.asList(elements.split(","));
+    }
+
+    /** In force at {@code now} by the terms (the contract's rule, this service's clock). */
+    public boolean inForceAt(Instant now) {
+        return InForceRule.inForceAt(status, effectiveAt, expiresAt, noticeEndsAt, now);
+    }
+
+    public boolean coversAt(String element, Instant now) {
+        return elementList().contains(element) && inForceAt(now);
     }
 }

@@ -1,6 +1,8 @@
 package org.mdcoop.common.cooperation;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -19,6 +21,15 @@ import io.quarkus.arc.properties.IfBuildProperty;
 @IfBuildProperty(name = "mdcoop.cooperation-view.enabled", stringValue = "true")
 public class CooperationResource {
 
+    /**
+     * One agreement as this service sees it: the terms of the highest revision received, {@code inForce} by the terms
+     * with this service's clock, and {@code cooperation} adding the heartbeat (SUSPENDED: in force, not heard lately).
+     */
+    public record AgreementEntry(UUID agreementId, long revision, String status, String elements, boolean inForce,
+            CooperationView.Cooperation cooperation, Instant effectiveAt, Instant expiresAt, Instant noticeEndsAt,
+            Instant endedAt, String withdrawnBy, Instant inForceSince, Instant updatedAt) {
+    }
+
     private final CooperationView view;
 
     public CooperationResource(CooperationView view) {
@@ -29,7 +40,12 @@ public class CooperationResource {
     @RolesAllowed({ Roles.LIAISON, Roles.TRANSPARENCY_OFFICER, Roles.EXERCISE_PLANNER, Roles.FUSION_OPERATOR,
             Roles.ANALYST, Roles.AUDITOR })
     @Operation(summary = "This service's view of every agreement's status, as published by the agreement-service")
-    public List<AgreementViewRow> agreements() {
-        return view.all();
+    public List<AgreementEntry> agreements() {
+        return view.all().stream().map(row -> {
+            CooperationView.Cooperation state = view.stateOf(row);
+            return new AgreementEntry(row.agreementId, row.revision, row.status, row.elements,
+                    state != CooperationView.Cooperation.NOT_IN_FORCE, state, row.effectiveAt, row.expiresAt,
+                    row.noticeEndsAt, row.endedAt, row.withdrawnBy, row.inForceSince, row.updatedAt);
+        }).toList();
     }
 }

@@ -18,9 +18,10 @@ import io.quarkus.runtime.configuration.ConfigUtils;
 /**
  * Keeps a moved clock moved across restarts (dev and test only, where the clock may be moved at all).
  *
- * <p>Why: the other services order an agreement's status updates by the agreement-service's {@code asOf}. A clock
- * moved years ahead and then reset by a restart would stamp the next updates in the "past", and the followers would
- * drop them as stale — a withdrawal would never arrive. Time must never run backwards, so the offset is stored.
+ * <p>Why: every service decides from the agreement's terms with its own clock whether the agreement is in force. A
+ * clock moved past an expiry and then reset by a restart would run backwards, and the service would find the
+ * agreement in force again (until the agreement-service's EXPIRED status arrives). Time must never run backwards, so
+ * the offset is stored. (Statuses are ordered by revision, not by time: the store is no longer needed for that.)
  * The table is created here rather than by a migration because it exists only where clock control is enabled,
  * never in production.
  */

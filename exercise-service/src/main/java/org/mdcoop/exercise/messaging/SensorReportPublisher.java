@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
@@ -21,6 +22,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.mdcoop.common.cooperation.CooperationView;
 import org.mdcoop.common.messaging.ReliableProducer;
 import org.mdcoop.common.events.EventEnvelope;
 import org.mdcoop.common.events.EventSerde;
@@ -61,6 +63,10 @@ import io.smallrye.common.annotation.Identifier;
  * is still RUNNING. Completing or halting an exercise updates that row, so it waits for a batch in flight, and no
  * batch starts after it committed. The run row is locked with {@code SKIP LOCKED}, so several instances never
  * publish one run twice.
+ *
+ * <p>Pausing: while the agreement is in force but this service has not heard the agreement-service's heartbeat
+ * (cooperation suspended, see common's {@code CooperationView}), no batch is sent; the run resumes where it stopped
+ * when the heartbeat returns, sending what came due meanwhile, or halts if a withdrawal arrives instead.
  */
 @ApplicationScoped
 public class SensorReportPublisher {
@@ -73,14 +79,17 @@ public class SensorReportPublisher {
     private final ExerciseConfig config;
     private final Map<UUID, Cursor> cursors = new ConcurrentHashMap<>();
     private final ReliableProducer producer;
+    private final CooperationView cooperation;
+    private final Set<UUID> paused = ConcurrentHashMap.newKeySet();
 
     /** A run's report stream positioned after {@code position} (the scenario time of the last sent report). */
     private record Cursor(ReportStream stream, Instant position, int scenarioVersion) {
     }
 
     public SensorReportPublisher(EntityManager entityManager, Clock clock, ExerciseConfig config,
-            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, CooperationView cooperation) {
         this.entityManager = entityManager;
+        this.cooperation = cooperation;
         this.clock = clock;
         this.config = config;
         this.producer = new ReliableProducer(kafkaConfig, "exercise-report-publisher",
@@ -138,6 +147,16 @@ public class SensorReportPublisher {
         if (!"RUNNING".equals(exercise.status)) {
             finish(run, now, "exercise " + exercise.status);
             return;
+        }
+        if (cooperation.isSuspended(exercise.agreementId)) {
+            if (paused.add(exerciseId)) {
+                Log.warnf("exercise %s paused: agreement %s not heard of from the agreement-service", exerciseId,
+                        exercise.agreementId);
+            }
+            return;
+        }
+        if (paused.remove(exerciseId)) {
+            Log.infof("exercise %s resumed: agreement %s heard of again", exerciseId, exercise.agreementId);
         }
         Cursor cursor = cursors.get(exerciseId);
         if (cursor == null || !java.util.Objects.equals(cursor.position(), run.publishedUntil)

@@ -18,7 +18,9 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * Whether the centre operates: only while an agreement covering {@code DATA_FUSION_CENTRE} is in force. A cached flag
  * (read for every Kafka report and before every track message is sent), switched synchronously when common's
- * cooperation view records a start or end, and re-read from the view every few seconds as a safety net.
+ * cooperation view records a start or end, and re-read from the view every few seconds as a safety net. While the
+ * agreement-service is not heard of (cooperation suspended) the gate reads closed, so nothing is fused or published,
+ * but the picture is kept: it opens again by itself when the heartbeat returns (a memory-only check per call).
  */
 @ApplicationScoped
 public class CentreGate {
@@ -26,6 +28,7 @@ public class CentreGate {
     private final CooperationView cooperation;
     private final AtomicBoolean open = new AtomicBoolean(false);
     private volatile UUID agreementId;
+    private volatile long revision;
     private final List<Runnable> onClose = new CopyOnWriteArrayList<>();
 
     public CentreGate(CooperationView cooperation) {
@@ -33,7 +36,8 @@ public class CentreGate {
     }
 
     public boolean isOpen() {
-        return open.get();
+        UUID agreement = agreementId;
+        return open.get() && agreement != null && cooperation.isCurrent(agreement, revision);
     }
 
     /** The agreement under which the centre currently operates (null while closed). */
@@ -60,6 +64,9 @@ public class CentreGate {
 
     public void refresh(String why) {
         AgreementViewRow row = cooperation.inForceCovering(IngestService.ELEMENT).orElse(null);
+        if (row != null) {
+            revision = row.revision;
+        }
         set(row != null, row == null ? null : row.agreementId, why);
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -23,11 +24,14 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.mdcoop.agreement.contract.AgreementStatusMessage;
+import org.mdcoop.agreement.contract.testing.StatusFixture;
 import org.mdcoop.common.domain.Party;
 import org.mdcoop.common.events.EventEnvelope;
 import org.mdcoop.common.events.EventSerde;
 import org.mdcoop.common.events.SensorReportMessage;
 import org.mdcoop.common.security.Roles;
+import org.mdcoop.common.testing.StatusFeed;
 import org.mdcoop.common.testing.TestTokens;
 import org.mdcoop.fusion.engine.model.BallisticMotionModel;
 
@@ -80,21 +84,23 @@ final class FusionTestSupport {
         }
     }
 
-    /** Publishes an agreement status as the agreement-service does (compacted topic, keyed by agreement id). */
-    static void publishStatus(UUID agreementId, String status, boolean inForce, Instant asOf) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("agreementId", agreementId);
-        payload.put("status", status);
-        payload.put("elements", List.of("TRANSPARENCY", "DATA_FUSION_CENTRE"));
-        payload.put("inForce", inForce);
-        payload.put("effectiveAt", asOf.minusSeconds(60));
-        payload.put("expiresAt", asOf.plus(Duration.ofDays(365)));
-        payload.put("noticeEndsAt", null);
-        payload.put("endedAt", inForce ? null : asOf);
-        payload.put("asOf", asOf);
-        EventEnvelope envelope = EventSerde.envelope("agreement.status", 1, asOf, "agreement-service", Party.NATO,
-                EventEnvelope.SYSTEM_ACTOR, agreementId, agreementId.toString(), payload);
-        send(STATUS_TOPIC, agreementId.toString(), EventSerde.toJson(envelope));
+    private static final Map<UUID, StatusFixture> AGREEMENTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Publishes an agreement status as the agreement-service does (compacted topic, keyed by agreement id, the
+     * contract's message with the agreement's next revision) and repeats it as the heartbeat (common's StatusFeed).
+     * {@code at} dates the terms: effective a minute before, for a year.
+     */
+    static void publishStatus(UUID agreementId, String status, boolean inForce, Instant at) {
+        StatusFixture agreement = AGREEMENTS.computeIfAbsent(agreementId,
+                id -> StatusFixture.existing(id, Set.of("TRANSPARENCY", "DATA_FUSION_CENTRE"), 0));
+        AgreementStatusMessage message = switch (status) {
+            case "PROVISIONAL" -> agreement.provisional(at.minusSeconds(60), at.plus(Duration.ofDays(365)));
+            case "WITHDRAWN" -> agreement.withdrawn(at, "NATO");
+            default -> agreement.next(status, at.plus(Duration.ofDays(365)), null, inForce ? null : at, null,
+                    at.minusSeconds(60));
+        };
+        StatusFeed.localBroker(STATUS_TOPIC).publish(message);
     }
 
     static String registerSensor(RequestSpecification operator, String id, double latDeg, double lonDeg, double sigmaM) {

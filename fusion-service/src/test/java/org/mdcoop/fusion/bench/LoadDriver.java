@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -34,7 +35,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.mdcoop.common.domain.Party;
+import org.mdcoop.agreement.contract.AgreementTopics;
+import org.mdcoop.agreement.contract.testing.StatusFixture;
 import org.mdcoop.common.events.EventEnvelope;
+import org.mdcoop.common.testing.StatusFeed;
 import org.mdcoop.common.events.EventSerde;
 import org.mdcoop.common.events.FusedTrackMessage;
 import org.mdcoop.common.events.SensorReportMessage;
@@ -87,8 +91,11 @@ public final class LoadDriver {
         String russiaToken = token(http, keycloak, "russia");
 
         KafkaProducer<String, String> producer = producer(bootstrap);
-        UUID agreementId = UUID.randomUUID();
-        publishStatus(producer, agreementId, "PROVISIONAL", true);
+        // the driver's own agreement, repeated as the heartbeat while it runs (the centre suspends without one)
+        StatusFixture agreement = StatusFixture.agreement(Set.of("DATA_FUSION_CENTRE"));
+        UUID agreementId = agreement.id();
+        StatusFeed statuses = StatusFeed.on(bootstrap, AgreementTopics.STATUS, Duration.ofSeconds(5));
+        statuses.publish(agreement.provisional(Instant.now().minusSeconds(60), Instant.now().plus(Duration.ofDays(1))));
         waitFor("centre open", () -> get(http, url + "/api/picture?exercise=true&exerciseId=" + UUID.randomUUID(), natoToken)
                 .contains("\"centreOpen\":true"), 60);
 
@@ -216,7 +223,8 @@ public final class LoadDriver {
         reader.join(5000);
         consumer.close();
 
-        publishStatus(producer, agreementId, "WITHDRAWN", false);
+        statuses.publish(agreement.withdrawn(Instant.now(), "NATO"));
+        statuses.close();
         producer.close(Duration.ofSeconds(5));
 
         double measured = (measureEnd - measureStartNanos) / 1e9;
@@ -301,24 +309,6 @@ public final class LoadDriver {
         consumer.seekToEnd(parts);
         parts.forEach(consumer::position);
         return consumer;
-    }
-
-    private static void publishStatus(KafkaProducer<String, String> producer, UUID agreementId, String status,
-            boolean inForce) throws Exception {
-        Instant now = Instant.now();
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("agreementId", agreementId);
-        payload.put("status", status);
-        payload.put("elements", List.of("DATA_FUSION_CENTRE"));
-        payload.put("inForce", inForce);
-        payload.put("effectiveAt", now.minusSeconds(60));
-        payload.put("expiresAt", now.plus(Duration.ofDays(1)));
-        payload.put("noticeEndsAt", null);
-        payload.put("endedAt", inForce ? null : now);
-        payload.put("asOf", now);
-        EventEnvelope e = EventSerde.envelope("agreement.status", 1, now, "load-driver", null, EventEnvelope.SYSTEM_ACTOR,
-                agreementId, agreementId.toString(), payload);
-        producer.send(new ProducerRecord<>("agreement.status", agreementId.toString(), EventSerde.toJson(e))).get();
     }
 
     private static String token(HttpClient http, String keycloak, String realm) throws Exception {

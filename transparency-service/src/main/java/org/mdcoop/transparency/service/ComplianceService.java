@@ -68,7 +68,8 @@ public class ComplianceService {
                     parties.stream().map(p -> new PartyCompliance(p, 0, 0, 0, 0, List.of())).toList());
         }
         Instant activatedAt = agreement.effectiveAt != null ? agreement.effectiveAt : agreement.inForceSince;
-        Instant endedAt = agreement.inForce ? null : (agreement.endedAt != null ? agreement.endedAt : agreement.asOf);
+        Instant endedAt = agreement.inForceAt(now) ? null
+                : (agreement.endedAt != null ? agreement.endedAt : agreement.updatedAt);
         List<SubmissionRecord> submissions = em.createQuery(
                 "from DisclosureRow where status <> 'DRAFT' and submittedAt is not null", DisclosureRow.class)
                 .getResultStream()
@@ -82,7 +83,7 @@ public class ComplianceService {
                     count(rows, ComplianceStatus.OVERDUE), count(rows, ComplianceStatus.PENDING),
                     rows.stream().map(Row::of).toList()));
         }
-        return new ComplianceView(agreement.agreementId, activatedAt, endedAt, agreement.inForce, now, policy, out);
+        return new ComplianceView(agreement.agreementId, activatedAt, endedAt, agreement.inForceAt(now), now, policy, out);
     }
 
     private static int count(List<ComplianceRow> rows, ComplianceStatus status) {

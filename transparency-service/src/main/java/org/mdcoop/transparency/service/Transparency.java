@@ -28,7 +28,10 @@ public class Transparency {
         return view.covers(ELEMENT);
     }
 
-    /** @throws org.mdcoop.common.domain.RuleViolation 409 {@code cooperation-not-in-force} naming the action */
+    /**
+     * @throws org.mdcoop.common.domain.RuleViolation 409 {@code cooperation-not-in-force} naming the action
+     * @throws org.mdcoop.common.domain.CooperationStatusUnknown 503 while the agreement-service is not heard of
+     */
     public AgreementViewRow requireInForce(String action) {
         return view.requireInForce(ELEMENT, action);
     }
@@ -46,9 +49,10 @@ public class Transparency {
         if (inForce.isPresent()) {
             return inForce;
         }
+        // the one whose status changed last: the agreement that just ended
         return view.all().stream()
-                .filter(row -> java.util.Arrays.asList(row.elements.split(",")).contains(ELEMENT))
+                .filter(row -> row.elementList().contains(ELEMENT))
                 .filter(row -> row.inForceSince != null || row.effectiveAt != null)
-                .max(Comparator.comparing(row -> row.asOf));
+                .max(Comparator.comparing(row -> row.updatedAt));
     }
 }

@@ -5,39 +5,32 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ConcurrentHashMap;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.mdcoop.agreement.contract.AgreementStatusMessage;
+import org.mdcoop.agreement.contract.InForceRule;
+import org.mdcoop.agreement.contract.testing.StatusFixture;
 import org.mdcoop.common.events.EventEnvelope;
-import org.mdcoop.common.events.EventSerde;
 import org.mdcoop.common.security.Roles;
+import org.mdcoop.common.testing.StatusFeed;
 import org.mdcoop.common.testing.TestTokens;
 
 /**
- * Plays the agreement-service: publishes agreement status envelopes to the broker, exactly as the agreement-service
- * does, so the service under test learns whether TRANSPARENCY is in force through its real consumer. The topic is
- * the one the service is configured to read (in {@code %test}, a topic of this service's tests alone, so that other
- * services' test runs on the shared broker cannot change the view).
+ * Plays the agreement-service for this service's tests: statuses made with the contract's {@link StatusFixture},
+ * published (and repeated as the heartbeat) by common's {@link StatusFeed} on the topic the service is configured to
+ * read (in {@code %test}, a topic of this service's tests alone, so that other services' test runs on the shared
+ * broker cannot change the view), so the service learns whether TRANSPARENCY is in force through its real consumer.
  */
 public final class AgreementFeed {
 
-    public static final Set<String> ALL_ELEMENTS =
-            Set.of("TRANSPARENCY", "JOINT_EXERCISES", "DATA_FUSION_CENTRE", "COOPERATION_CENTRE");
+    public static final Set<String> ALL_ELEMENTS = StatusFixture.ALL_ELEMENTS;
 
-    private static KafkaProducer<String, String> producer;
-    private static Instant lastAsOf = Instant.EPOCH;
+    private static final Map<UUID, StatusFixture> AGREEMENTS = new ConcurrentHashMap<>();
 
     private AgreementFeed() {
     }
@@ -46,34 +39,18 @@ public final class AgreementFeed {
         return ConfigProvider.getConfig().getValue("mp.messaging.incoming.agreement-status.topic", String.class);
     }
 
-    /** A status envelope as the agreement-service publishes it; {@code asOf} always newer than any sent before. */
-    public static EventEnvelope status(UUID agreementId, String status, boolean inForce, Set<String> elements,
-            Instant effectiveAt, Instant endedAt) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("agreementId", agreementId);
-        payload.put("status", status);
-        payload.put("elements", elements);
-        payload.put("inForce", inForce);
-        payload.put("effectiveAt", effectiveAt);
-        payload.put("expiresAt", effectiveAt == null ? null : effectiveAt.plus(Duration.ofDays(4 * 365)));
-        payload.put("noticeEndsAt", null);
-        payload.put("endedAt", endedAt);
-        payload.put("asOf", nextAsOf());
-        return EventSerde.envelope("agreement.status", 1, Instant.now(), "agreement", null, "system|scheduler",
-                agreementId, agreementId.toString(), payload);
+    public static StatusFeed feed() {
+        return StatusFeed.localBroker(statusTopic());
     }
 
-    /** Sends one envelope (keyed by its subject) and waits for the broker's acknowledgement. */
-    public static synchronized void send(EventEnvelope envelope) {
-        try {
-            producer().send(new ProducerRecord<>(statusTopic(), envelope.subjectId(), EventSerde.toJson(envelope)))
-                    .get(20, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not publish " + envelope.type(), e);
-        }
+    /** Publishes a status (the agreement's heartbeat from now on) and returns the envelope sent. */
+    public static EventEnvelope publish(AgreementStatusMessage status) {
+        return feed().publish(status);
+    }
+
+    /** Delivers an envelope once more, as a broker redelivery would. */
+    public static void send(EventEnvelope envelope) {
+        feed().resend(envelope);
     }
 
     /** Ends every agreement the service believes in force, then activates a fresh one with all elements. */
@@ -83,15 +60,22 @@ public final class AgreementFeed {
 
     public static UUID activateFresh(Set<String> elements) {
         endAllInForce();
-        UUID id = UUID.randomUUID();
-        send(status(id, "PROVISIONAL", true, elements, serviceNow(), null));
-        await().atMost(Duration.ofSeconds(30)).until(() -> inForce(id));
-        return id;
+        StatusFixture agreement = fresh(elements);
+        publish(agreement.provisional(serviceNow()));
+        awaitCooperating(agreement.id());
+        return agreement.id();
     }
 
-    /** Activates an agreement unless one covering TRANSPARENCY is already in force. */
+    /** A new agreement of the tests, no status published yet. */
+    public static StatusFixture fresh(Set<String> elements) {
+        StatusFixture agreement = StatusFixture.agreement(elements);
+        AGREEMENTS.put(agreement.id(), agreement);
+        return agreement;
+    }
+
+    /** Activates an agreement unless one covering TRANSPARENCY is already in force and heard of. */
     public static void ensureInForce() {
-        boolean covered = cooperation().stream().anyMatch(row -> Boolean.TRUE.equals(row.get("inForce"))
+        boolean covered = cooperation().stream().anyMatch(row -> "IN_FORCE".equals(row.get("cooperation"))
                 && String.valueOf(row.get("elements")).contains("TRANSPARENCY"));
         if (!covered) {
             activateFresh();
@@ -100,24 +84,39 @@ public final class AgreementFeed {
 
     /** Publishes the agreement's withdrawal (not in force any more) and returns the envelope sent. */
     public static EventEnvelope withdraw(UUID agreementId) {
-        EventEnvelope withdrawn = status(agreementId, "WITHDRAWN", false, ALL_ELEMENTS, null, serviceNow());
-        send(withdrawn);
-        return withdrawn;
+        return publish(agreement(agreementId).withdrawn(serviceNow(), "RUSSIA"));
     }
 
+    /** Withdraws every agreement the service knows that has not ended (in force, or with a start still ahead). */
     public static void endAllInForce() {
         for (Map<String, Object> row : cooperation()) {
-            if (Boolean.TRUE.equals(row.get("inForce"))) {
+            if (!InForceRule.ended((String) row.get("status"))) {
                 UUID id = UUID.fromString((String) row.get("agreementId"));
                 withdraw(id);
-                await().atMost(Duration.ofSeconds(30)).until(() -> !inForce(id));
+                await().atMost(Duration.ofSeconds(30)).until(() -> "WITHDRAWN".equals(statusOf(id)));
             }
         }
+    }
+
+    private static String statusOf(UUID agreementId) {
+        return cooperation().stream().filter(row -> agreementId.toString().equals(row.get("agreementId")))
+                .map(row -> (String) row.get("status")).findFirst().orElse(null);
+    }
+
+    /** Waits until the service has the agreement in force and has heard its heartbeat (cooperative actions run). */
+    public static void awaitCooperating(UUID agreementId) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> "IN_FORCE".equals(stateOf(agreementId)));
     }
 
     public static boolean inForce(UUID agreementId) {
         return cooperation().stream().anyMatch(row -> agreementId.toString().equals(row.get("agreementId"))
                 && Boolean.TRUE.equals(row.get("inForce")));
+    }
+
+    /** IN_FORCE, SUSPENDED or NOT_IN_FORCE as the service sees the agreement; null when it does not know it. */
+    public static String stateOf(UUID agreementId) {
+        return cooperation().stream().filter(row -> agreementId.toString().equals(row.get("agreementId")))
+                .map(row -> (String) row.get("cooperation")).findFirst().orElse(null);
     }
 
     /** The service's view of the agreements ({@code GET /api/cooperation}). */
@@ -138,21 +137,14 @@ public final class AgreementFeed {
                 .body("{\"seconds\": " + by.toSeconds() + "}").post("/api/clock/advance").then().statusCode(200);
     }
 
-    private static synchronized Instant nextAsOf() {
-        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        lastAsOf = now.isAfter(lastAsOf) ? now : lastAsOf.plusMillis(1);
-        return lastAsOf;
-    }
-
-    private static KafkaProducer<String, String> producer() {
-        if (producer == null) {
-            Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092");
-            props.put(ProducerConfig.ACKS_CONFIG, "all");
-            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            producer = new KafkaProducer<>(props);
-        }
-        return producer;
+    /** The fixture of an agreement of the tests, or of one found in the view (its revision taken from there). */
+    private static StatusFixture agreement(UUID agreementId) {
+        return AGREEMENTS.computeIfAbsent(agreementId, id -> {
+            Map<String, Object> row = cooperation().stream()
+                    .filter(r -> id.toString().equals(r.get("agreementId"))).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("agreement " + id + " is unknown"));
+            return StatusFixture.existing(id, Set.of(((String) row.get("elements")).split(",")),
+                    ((Number) row.get("revision")).longValue());
+        });
     }
 }
