@@ -31,6 +31,9 @@ final class ConsoleBrowser implements AutoCloseable {
             throw new IllegalStateException(CHROMIUM + " is missing: apt-get install -y chromium "
                     + "(deploy/local/stack test installs it)");
         }
+        // the whole stack and the other suites share two cores: assertions keep waiting for their condition up to
+        // 20 s (Playwright's default is 5 s), so a slow page is waited for and only a wrong one fails
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()

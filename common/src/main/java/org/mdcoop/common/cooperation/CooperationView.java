@@ -34,6 +34,9 @@ public class CooperationView {
             .comparing((AgreementViewRow row) -> row.effectiveAt, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(row -> row.updatedAt).reversed();
 
+    /** The status of a view row created in the transaction that fills it: never committed as such. */
+    static final String NOT_YET_KNOWN = "NOT_YET_KNOWN";
+
     private final EntityManager entityManager;
     private final Clock clock;
     private final Event<CooperationChanged> changes;
@@ -129,17 +132,23 @@ public class CooperationView {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean apply(AgreementStatusMessage update) {
+        // The agreement's first status reaches this view twice at once (agreement.events and agreement.status): the
+        // row is created empty first, so the second transaction waits for the first and then sees its row, instead of
+        // both inserting (a duplicate key, which would dead-letter a valid status).
+        entityManager.createNativeQuery("insert into agreement_view (agreement_id, status, elements, in_force, revision,"
+                + " updated_at) values (:id, :status, '', false, -1, :now) on conflict do nothing")
+                .setParameter("id", update.agreementId()).setParameter("status", NOT_YET_KNOWN)
+                .setParameter("now", clock.instant()).executeUpdate();
         AgreementViewRow row = entityManager.find(AgreementViewRow.class, update.agreementId(),
                 LockModeType.PESSIMISTIC_WRITE);
-        if (!InForceRule.supersedes(update, row == null ? null : row.status, row == null ? 0 : row.revision)) {
+        boolean isNew = NOT_YET_KNOWN.equals(row.status);
+        if (!InForceRule.supersedes(update, isNew ? null : row.status, isNew ? 0 : row.revision)) {
+            if (isNew) {
+                entityManager.remove(row);
+            }
             return false;
         }
-        boolean wasInForce = row != null && row.inForce;
-        boolean isNew = row == null;
-        if (isNew) {
-            row = new AgreementViewRow();
-            row.agreementId = update.agreementId();
-        }
+        boolean wasInForce = !isNew && row.inForce;
         row.revision = update.revision();
         row.status = update.status();
         row.elements = String.join(",", new TreeSet<>(update.elements()));
@@ -151,9 +160,9 @@ public class CooperationView {
         if (isNew) {
             row.inForce = false;
             row.updatedAt = clock.instant();
-            entityManager.persist(row);
         }
         evaluate(row, wasInForce);
+        heartbeats.applied(row.agreementId, row.revision);
         return true;
     }
 

@@ -26,6 +26,7 @@ public final class HeartbeatWatch {
     private final long timeoutNanos;
     private final LongSupplier ticker;
     private final Map<UUID, Heard> heard = new ConcurrentHashMap<>();
+    private final Map<UUID, Long> applied = new ConcurrentHashMap<>();
     private final long startNanos;
 
     public HeartbeatWatch(Duration timeout, LongSupplier ticker) {
@@ -48,8 +49,17 @@ public final class HeartbeatWatch {
                 (old, fresh) -> new Heard(fresh.atNanos(), Math.max(old.revision(), fresh.revision())));
     }
 
-    /** Heard within the timeout (or started within it), of no revision newer than {@code viewRevision}. */
+    /**
+     * The view applied this revision of the agreement (kept in memory, so that a caller holding an older revision —
+     * e.g. a cache refreshed every few seconds — is not taken for a view that lags the heartbeat).
+     */
+    public void applied(UUID agreementId, long revision) {
+        applied.merge(agreementId, revision, Math::max);
+    }
+
+    /** Heard within the timeout (or started within it), of no revision newer than what the view holds. */
     public boolean isCurrent(UUID agreementId, long viewRevision) {
+        viewRevision = Math.max(viewRevision, applied.getOrDefault(agreementId, 0L));
         Heard h = heard.get(agreementId);
         long now = ticker.getAsLong();
         if (h == null) {

@@ -48,6 +48,17 @@ class HeartbeatWatchTest {
     }
 
     @Test
+    void aCallerWithAnOlderCachedRevisionIsCurrentOnceTheViewAppliedTheHeardOne() {
+        watch.heard(agreement, 9);
+        assertThat(watch.isCurrent(agreement, 7)).isFalse();
+
+        watch.applied(agreement, 9);
+        assertThat(watch.isCurrent(agreement, 7)).as("the view holds 9, whatever the caller cached").isTrue();
+        watch.applied(agreement, 8);
+        assertThat(watch.isCurrent(agreement, 7)).as("applied revisions never go back").isTrue();
+    }
+
+    @Test
     void aLateOldRevisionDoesNotLowerWhatWasHeard() {
         watch.heard(agreement, 7);
         watch.heard(agreement, 2);
