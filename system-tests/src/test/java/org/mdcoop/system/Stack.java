@@ -50,6 +50,7 @@ final class Stack {
      * propose the one open agreement the rules allow.
      */
     static void closeOpenAgreements() {
+        alignClocks();
         List<Map<String, Object>> all = as("nato-liaison").get(url("agreement", "/api/agreements"))
                 .then().statusCode(200).extract().path("$");
         for (Map<String, Object> agreement : all) {
@@ -63,6 +64,34 @@ final class Stack {
                 }
             }
         }
+    }
+
+    /** The services whose clocks the tests may move (dev profile: {@code POST /api/clock/advance}). */
+    static final List<String> CLOCKED = List.of("agreement", "transparency", "exercise", "fusion");
+
+    /** A service's own clock. */
+    static Instant serviceNow(String service) {
+        return Instant.parse(as("nato-analyst").get(url(service, "/api/clock")).then().statusCode(200)
+                .extract().path("now"));
+    }
+
+    /**
+     * Moves every service's clock to at least {@code target} (clocks only go forward). Every follower judges the
+     * agreement's terms with its own clock, so a test that lets the term run out moves them all, as real time would.
+     */
+    static void advanceEveryClockTo(Instant target) {
+        for (String service : CLOCKED) {
+            long seconds = Duration.between(serviceNow(service), target).toSeconds();
+            if (seconds > 0) {
+                as("nato-liaison").body("{\"seconds\":" + seconds + "}").post(url(service, "/api/clock/advance"))
+                        .then().statusCode(200);
+            }
+        }
+    }
+
+    /** Brings every clock up to the latest one (a stack reused after earlier runs may have them apart). */
+    static void alignClocks() {
+        advanceEveryClockTo(CLOCKED.stream().map(Stack::serviceNow).max(Instant::compareTo).orElseThrow());
     }
 
     /** Whether the service's cooperation view has the agreement in force; null while it has not heard of it. */
