@@ -90,12 +90,20 @@ public final class LoadDriver {
         String natoToken = token(http, keycloak, "nato");
         String russiaToken = token(http, keycloak, "russia");
 
+        // report and agreement times follow the service's clock (tests and the demo may have moved it forward)
+        Instant serviceNow = Instant.parse(get(http, url + "/api/clock", natoToken)
+                .replaceAll(".*\"now\"\\s*:\\s*\"([^\"]+)\".*", "$1"));
+        long offsetMs = Duration.between(Instant.now(), serviceNow).toMillis();
+        if (Math.abs(offsetMs) > 1_000) {
+            System.out.printf(Locale.ROOT, "the service's clock is %+d s off the wall clock: report times follow it%n",
+                    offsetMs / 1000);
+        }
         KafkaProducer<String, String> producer = producer(bootstrap);
         // the driver's own agreement, repeated as the heartbeat while it runs (the centre suspends without one)
         StatusFixture agreement = StatusFixture.agreement(Set.of("DATA_FUSION_CENTRE"));
         UUID agreementId = agreement.id();
         StatusFeed statuses = StatusFeed.on(bootstrap, AgreementTopics.STATUS, Duration.ofSeconds(5));
-        statuses.publish(agreement.provisional(Instant.now().minusSeconds(60), Instant.now().plus(Duration.ofDays(1))));
+        statuses.publish(agreement.provisional(serviceNow.minusSeconds(60), serviceNow.plus(Duration.ofDays(1))));
         waitFor("centre open", () -> get(http, url + "/api/picture?exercise=true&exerciseId=" + UUID.randomUUID(), natoToken)
                 .contains("\"centreOpen\":true"), 60);
 
@@ -178,7 +186,7 @@ public final class LoadDriver {
                 measureStartNanos = System.nanoTime();
                 measuring.set(true);
             }
-            Instant t = Instant.ofEpochMilli(System.currentTimeMillis());
+            Instant t = Instant.ofEpochMilli(System.currentTimeMillis() + offsetMs);
             int s = (int) (scan % 4);
             for (int o = 0; o < objects; o++) {
                 int off = o * 6;
@@ -223,7 +231,7 @@ public final class LoadDriver {
         reader.join(5000);
         consumer.close();
 
-        statuses.publish(agreement.withdrawn(Instant.now(), "NATO"));
+        statuses.publish(agreement.withdrawn(Instant.now().plusMillis(offsetMs), "NATO"));
         statuses.close();
         producer.close(Duration.ofSeconds(5));
 
