@@ -175,6 +175,8 @@ class CooperationFailClosedTest {
     }
 
     private static void refusedBecauseNotInForce(String round) {
+        // no other test's agreement may be in force either (a status still in flight when this test began)
+        AgreementFeed.endAllInForce();
         officer(NATO).post("/api/disclosures/" + draft(NATO, "INVENTORY", round, inventory("Site X", 1)) + "/submit")
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("type", equalTo("urn:mdcoop:problem:cooperation-not-in-force"));
