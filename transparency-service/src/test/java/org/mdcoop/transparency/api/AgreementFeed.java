@@ -89,8 +89,13 @@ public final class AgreementFeed {
 
     /** Withdraws every agreement the service knows that has not ended (in force, or with a start still ahead). */
     public static void endAllInForce() {
+        endAllInForceExcept(null);
+    }
+
+    /** {@link #endAllInForce} but for one agreement (the calling test's own). */
+    public static void endAllInForceExcept(UUID keep) {
         for (Map<String, Object> row : cooperation()) {
-            if (!InForceRule.ended((String) row.get("status"))) {
+            if (!InForceRule.ended((String) row.get("status")) && !String.valueOf(keep).equals(row.get("agreementId"))) {
                 UUID id = UUID.fromString((String) row.get("agreementId"));
                 withdraw(id);
                 await().atMost(Duration.ofSeconds(30)).until(() -> "WITHDRAWN".equals(statusOf(id)));

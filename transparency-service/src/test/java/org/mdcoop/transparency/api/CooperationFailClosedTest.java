@@ -70,7 +70,7 @@ class CooperationFailClosedTest {
 
         assertThat(row(agreement.id())).containsEntry("status", "WITHDRAWN").containsEntry("revision", 2)
                 .containsEntry("inForce", false);
-        refusedBecauseNotInForce("2051-H1");
+        refusedBecauseNotInForce("2051-H1", agreement.id());
     }
 
     @Test
@@ -94,7 +94,7 @@ class CooperationFailClosedTest {
 
         assertThat(row(agreement.id())).containsEntry("status", "WITHDRAWN").containsEntry("inForce", false)
                 .containsEntry("cooperation", "NOT_IN_FORCE");
-        refusedBecauseNotInForce("2052-H1");
+        refusedBecauseNotInForce("2052-H1", agreement.id());
     }
 
     @Test
@@ -105,7 +105,7 @@ class CooperationFailClosedTest {
         AgreementFeed.publish(agreement.provisional(effective));
         await().atMost(Duration.ofSeconds(30)).until(() -> AgreementFeed.stateOf(agreement.id()) != null);
         assertThat(AgreementFeed.stateOf(agreement.id())).isEqualTo("NOT_IN_FORCE");
-        refusedBecauseNotInForce("2053-H1");
+        refusedBecauseNotInForce("2053-H1", agreement.id());
 
         AgreementFeed.advanceClock(Duration.ofHours(1).plusSeconds(1));
 
@@ -129,7 +129,7 @@ class CooperationFailClosedTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> "NOT_IN_FORCE".equals(AgreementFeed.stateOf(agreement.id())));
         assertThat(row(agreement.id())).containsEntry("status", "PROVISIONAL").containsEntry("inForce", false);
-        refusedBecauseNotInForce("2054-H1");
+        refusedBecauseNotInForce("2054-H1", agreement.id());
     }
 
     @Test
@@ -164,19 +164,19 @@ class CooperationFailClosedTest {
 
         AgreementFeed.withdraw(id);
         await("withdrawn").atMost(Duration.ofSeconds(30)).until(() -> "NOT_IN_FORCE".equals(AgreementFeed.stateOf(id)));
-        refusedBecauseNotInForce("2056-H1");
+        refusedBecauseNotInForce("2056-H1", id);
 
         // the heartbeat returns, saying WITHDRAWN: nothing reopens
         AgreementFeed.feed().resume(id);
         EventEnvelope marker = AgreementFeed.withdraw(id);
         await().atMost(Duration.ofSeconds(30)).until(() -> processed(marker.eventId()));
         assertThat(row(id)).containsEntry("status", "WITHDRAWN").containsEntry("cooperation", "NOT_IN_FORCE");
-        refusedBecauseNotInForce("2056-H2");
+        refusedBecauseNotInForce("2056-H2", id);
     }
 
-    private static void refusedBecauseNotInForce(String round) {
+    private static void refusedBecauseNotInForce(String round, UUID ours) {
         // no other test's agreement may be in force either (a status still in flight when this test began)
-        AgreementFeed.endAllInForce();
+        AgreementFeed.endAllInForceExcept(ours);
         officer(NATO).post("/api/disclosures/" + draft(NATO, "INVENTORY", round, inventory("Site X", 1)) + "/submit")
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("type", equalTo("urn:mdcoop:problem:cooperation-not-in-force"));
