@@ -5,20 +5,20 @@ import type { AgreementStatus } from './types';
 const status = (over: Partial<AgreementStatus>): AgreementStatus => ({
   agreementId: 'a', status: 'PROVISIONAL', elements: ['TRANSPARENCY', 'DATA_FUSION_CENTRE'], inForce: true,
   effectiveAt: '2026-01-01T00:00:00Z', expiresAt: '2027-01-01T00:00:00Z', noticeEndsAt: null, endedAt: null,
-  asOf: '2026-01-01T00:00:00Z', ...over,
+  revision: 1, ...over,
 });
 
 describe('agreement overview', () => {
   it('shows the agreement in force before any ended one', () => {
-    const ended = status({ agreementId: 'old', status: 'WITHDRAWN', inForce: false, asOf: '2026-06-01T00:00:00Z' });
+    const ended = status({ agreementId: 'old', status: 'WITHDRAWN', inForce: false, endedAt: '2026-06-01T00:00:00Z' });
     const now = status({ agreementId: 'now' });
     expect(currentAgreement([ended, now])?.agreementId).toBe('now');
   });
 
   it('without one in force, shows the open proposal, else the latest change', () => {
     const proposed = status({ agreementId: 'p', status: 'PROPOSED', inForce: false });
-    const expired = status({ agreementId: 'e', status: 'EXPIRED', inForce: false, asOf: '2026-09-01T00:00:00Z' });
-    const withdrawn = status({ agreementId: 'w', status: 'WITHDRAWN', inForce: false, asOf: '2026-03-01T00:00:00Z' });
+    const expired = status({ agreementId: 'e', status: 'EXPIRED', inForce: false, endedAt: '2026-09-01T00:00:00Z' });
+    const withdrawn = status({ agreementId: 'w', status: 'WITHDRAWN', inForce: false, endedAt: '2026-03-01T00:00:00Z' });
     expect(currentAgreement([expired, proposed])?.agreementId).toBe('p');
     expect(currentAgreement([withdrawn, expired])?.agreementId).toBe('e');
     expect(currentAgreement([])).toBeNull();

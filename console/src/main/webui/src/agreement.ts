@@ -12,7 +12,12 @@ export function currentAgreement(statuses: readonly AgreementStatus[]): Agreemen
   if (inForce) return inForce;
   const open = statuses.find((s) => OPEN.includes(s.status));
   if (open) return open;
-  return [...statuses].sort((a, b) => b.asOf.localeCompare(a.asOf))[0] ?? null;
+  // the latest to change: statuses carry no publication time (only a per-agreement revision), so by their own times
+  return [...statuses].sort((a, b) => latest(b).localeCompare(latest(a)))[0] ?? null;
+}
+
+function latest(s: AgreementStatus): string {
+  return s.endedAt ?? s.effectiveAt ?? '';
 }
 
 /** The elements actually in force: all of the agreement's while it is in force, none otherwise. */

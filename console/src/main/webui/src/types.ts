@@ -48,7 +48,8 @@ export interface AgreementStatus {
   expiresAt: string | null;
   noticeEndsAt: string | null;
   endedAt: string | null;
-  asOf: string;
+  /** Monotonic per agreement (not comparable across agreements). */
+  revision: number;
 }
 
 /** agreement-service's AgreementView (GET /api/agreements, liaison, analyst, auditor). */

@@ -47,7 +47,7 @@ class ConsoleLiaisonSystemTest {
                 .formatted(ID, state)
                 + "\"inForce\":%s,\"effectiveAt\":\"2026-06-01T00:00:00Z\",\"expiresAt\":\"%s\",\"noticeEndsAt\":null,"
                         .formatted(inForce, expires)
-                + "\"endedAt\":null,\"asOf\":\"2026-06-01T00:00:00Z\"}";
+                + "\"endedAt\":null,\"revision\":2}";
     }
 
     private static String view(String state, boolean inForce, Instant expires, String actions) {
