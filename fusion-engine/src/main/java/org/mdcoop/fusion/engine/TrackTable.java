@@ -1,5 +1,8 @@
 package org.mdcoop.fusion.engine;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -109,6 +112,63 @@ public final class TrackTable {
         System.arraycopy(other.sensorMask, 0, sensorMask, 0, n);
         System.arraycopy(other.partyMask, 0, partyMask, 0, n);
         System.arraycopy(other.exercise, 0, exercise, 0, n);
+    }
+
+    /** Writes every live slot and the id counter (a tracker snapshot; see {@link Tracker#writeState}). */
+    void write(DataOutput out) throws IOException {
+        out.writeInt(size);
+        out.writeLong(nextId);
+        for (int s = 0; s < size; s++) {
+            out.writeLong(id[s]);
+            out.writeInt(status[s]);
+            for (int i = 0; i < 6; i++) {
+                out.writeDouble(state[s * 6 + i]);
+            }
+            for (int i = 0; i < 36; i++) {
+                out.writeDouble(cov[s * 36 + i]);
+            }
+            out.writeDouble(stateTimeSeconds[s]);
+            out.writeDouble(lastUpdateSeconds[s]);
+            out.writeDouble(firstUpdateSeconds[s]);
+            out.writeInt(hitHistory[s]);
+            out.writeInt(scansSeen[s]);
+            out.writeInt(updates[s]);
+            out.writeInt(consecutiveMisses[s]);
+            out.writeLong(sensorMask[s]);
+            out.writeLong(partyMask[s]);
+            out.writeBoolean(exercise[s]);
+        }
+    }
+
+    /** Replaces this table's content by what {@link #write} wrote. */
+    void read(DataInput in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > 10_000_000) {
+            throw new IOException("implausible track count in a snapshot: " + n);
+        }
+        ensureCapacity(n);
+        size = n;
+        nextId = in.readLong();
+        for (int s = 0; s < n; s++) {
+            id[s] = in.readLong();
+            status[s] = in.readInt();
+            for (int i = 0; i < 6; i++) {
+                state[s * 6 + i] = in.readDouble();
+            }
+            for (int i = 0; i < 36; i++) {
+                cov[s * 36 + i] = in.readDouble();
+            }
+            stateTimeSeconds[s] = in.readDouble();
+            lastUpdateSeconds[s] = in.readDouble();
+            firstUpdateSeconds[s] = in.readDouble();
+            hitHistory[s] = in.readInt();
+            scansSeen[s] = in.readInt();
+            updates[s] = in.readInt();
+            consecutiveMisses[s] = in.readInt();
+            sensorMask[s] = in.readLong();
+            partyMask[s] = in.readLong();
+            exercise[s] = in.readBoolean();
+        }
     }
 
     /** Removes every slot whose {@code remove} flag is set, keeping the order of the others. */

@@ -1,5 +1,8 @@
 package org.mdcoop.fusion.engine;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -153,6 +156,59 @@ public final class Tracker {
             }
         }
         return out;
+    }
+
+    /** Version of the {@link #writeState} format; a snapshot of another version is refused, not misread. */
+    public static final int STATE_FORMAT = 1;
+
+    /**
+     * Writes everything the tracker learned — tracks with their ids, the sensor and party indexes of their masks, the
+     * time of the last scan — so that {@link #readState} on a tracker of the same configuration continues exactly where
+     * this one is (a stream handed to another instance, or a restart).
+     */
+    public void writeState(DataOutput out) throws IOException {
+        out.writeInt(STATE_FORMAT);
+        out.writeDouble(lastScanSeconds);
+        out.writeLong(reportsProcessed);
+        out.writeLong(lateReportsProcessed);
+        writeNames(out, sensorNames);
+        writeNames(out, partyNames);
+        tracks.write(out);
+    }
+
+    /** Replaces this tracker's state by a snapshot {@link #writeState} wrote. */
+    public void readState(DataInput in) throws IOException {
+        int format = in.readInt();
+        if (format != STATE_FORMAT) {
+            throw new IOException("tracker snapshot format " + format + ", this engine reads " + STATE_FORMAT);
+        }
+        lastScanSeconds = in.readDouble();
+        reportsProcessed = in.readLong();
+        lateReportsProcessed = in.readLong();
+        readNames(in, sensorNames, sensorIndex);
+        readNames(in, partyNames, partyIndex);
+        tracks.read(in);
+    }
+
+    private static void writeNames(DataOutput out, List<String> names) throws IOException {
+        out.writeInt(names.size());
+        for (String n : names) {
+            out.writeUTF(n);
+        }
+    }
+
+    private static void readNames(DataInput in, List<String> names, Map<String, Integer> index) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > 4096) {
+            throw new IOException("implausible name count in a snapshot: " + n);
+        }
+        names.clear();
+        index.clear();
+        for (int i = 0; i < n; i++) {
+            String name = in.readUTF();
+            index.put(name, i);
+            names.add(name);
+        }
     }
 
     public TrackTable tracks() {
