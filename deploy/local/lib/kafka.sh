@@ -20,6 +20,7 @@ KAFKA_TOPICS=(
   "exercise.events:3:cleanup.policy=delete,retention.ms=$D30"
   "fusion.sensor-reports:6:cleanup.policy=delete,retention.ms=$D7"
   "fusion.tracks:6:cleanup.policy=delete,retention.ms=$D7"
+  "fusion.snapshots:6:cleanup.policy=compact,max.message.bytes=16777216,min.cleanable.dirty.ratio=0.1,segment.ms=3600000"
   "agreement.events.dlq:1:cleanup.policy=delete,retention.ms=$D30"
   "transparency.events.dlq:1:cleanup.policy=delete,retention.ms=$D30"
   "exercise.events.dlq:1:cleanup.policy=delete,retention.ms=$D30"

@@ -59,6 +59,11 @@ public record FusedTrackMessage(
     public static final int VERSION = 2;
     /** Kafka header on every {@code fusion.tracks} record: the stream, so a consumer can skip the live picture unread. */
     public static final String STREAM_HEADER = "mdcoop-stream";
+    /**
+     * Kafka header on every {@code fusion.tracks} record: the owner epoch of the instance that fused it (grows with
+     * every hand-over of the stream); a reader ignores a stream's records of an epoch lower than one it has seen.
+     */
+    public static final String EPOCH_HEADER = "mdcoop-owner-epoch";
     /** The live picture's stream name (exercises: {@code exercise:<id>}). */
     public static final String LIVE_STREAM = "live";
 }

@@ -8,6 +8,10 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "mdcoop.outbox")
 public interface OutboxConfig {
 
+    /** How often the relay looks for unsent events (read by the relay's schedule; a service tunes it per latency need). */
+    @WithDefault("1s")
+    String interval();
+
     /** How many unsent events one relay pass locks and sends. */
     @WithDefault("200")
     int batchSize();

@@ -219,7 +219,8 @@ public class SensorReportPublisher {
                     UUID.nameUUIDFromBytes(r.reportId().getBytes(StandardCharsets.UTF_8)), SensorReportMessage.TYPE,
                     SensorReportMessage.VERSION, now, ExerciseEvents.PRODUCER, r.party(), EventEnvelope.SYSTEM_ACTOR,
                     exercise.agreementId, r.sensorId(), EventSerde.payloadOf(payload));
-            acks.add(kafka.send(new ProducerRecord<>(config.sensorReportsTopic(), r.sensorId(),
+            // keyed by stream: the fusion instance that owns the exercise's stream reads all of its reports
+            acks.add(kafka.send(new ProducerRecord<>(config.sensorReportsTopic(), SensorReportMessage.streamOf(exercise.id),
                     EventSerde.toJson(envelope))));
         }
         long deadline = System.nanoTime() + config.sendTimeout().toNanos();

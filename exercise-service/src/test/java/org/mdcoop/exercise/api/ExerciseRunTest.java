@@ -115,7 +115,9 @@ class ExerciseRunTest {
                 assertThat(e.type()).isEqualTo("fusion.sensor-report");
                 assertThat(e.version()).isEqualTo(1);
                 assertThat(e.producer()).isEqualTo("exercise");
-                assertThat(r.key()).isEqualTo(m.sensorId()).isEqualTo(e.subjectId());
+                // keyed by the exercise's stream: one fusion instance owns all of its reports
+                assertThat(r.key()).isEqualTo("exercise:" + id);
+                assertThat(e.subjectId()).isEqualTo(m.sensorId());
                 assertThat(m.exercise()).isTrue();
                 assertThat(m.exerciseId()).hasToString(id);
                 assertThat(reportIds.add(m.reportId())).as("unique report id %s", m.reportId()).isTrue();

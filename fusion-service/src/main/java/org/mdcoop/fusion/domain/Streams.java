@@ -11,7 +11,7 @@ public final class Streams {
     }
 
     public static String of(UUID exerciseId) {
-        return exerciseId == null ? LIVE : "exercise:" + exerciseId;
+        return org.mdcoop.common.events.SensorReportMessage.streamOf(exerciseId);
     }
 
     /** A short, stable tag used in track ids. */

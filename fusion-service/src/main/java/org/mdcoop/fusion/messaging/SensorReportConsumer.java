@@ -68,7 +68,7 @@ public class SensorReportConsumer {
     private final Map<String, Object> kafkaConfig;
     private final String dlqTopic;
     /** Per partition: the next offset not yet handed to the tracker (records below it are redeliveries). */
-    private final Map<TopicPartition, Long> handedOver = new HashMap<>();
+    private final Map<TopicPartition, Long> handedOver = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile KafkaProducer<String, String> dlqProducer;
     private volatile boolean shuttingDown;
 
@@ -82,6 +82,15 @@ public class SensorReportConsumer {
     }
 
     private record Poison(ConsumerRecord<String, String> record, String reason) {
+    }
+
+    /** Checked reports with the partition and offset each was read at. */
+    private record Checked(List<Report> reports, int[] partitions, long[] offsets) {
+    }
+
+    /** Partitions just acquired are read again from where the consumer was positioned (a replay is no redelivery). */
+    public void forget(java.util.Collection<TopicPartition> partitions) {
+        partitions.forEach(handedOver::remove);
     }
 
     @Incoming("sensor-reports")
@@ -98,10 +107,10 @@ public class SensorReportConsumer {
         while (true) {
             try {
                 List<Poison> poison = new ArrayList<>();
-                List<Report> accepted = check(batch, poison);
+                Checked accepted = check(batch, poison);
                 deadLetter(poison);
                 ingest.countRejectedFromKafka(poison.size());
-                ingest.acceptFromKafka(accepted);
+                ingest.acceptFromKafka(accepted.reports(), accepted.partitions(), accepted.offsets());
                 for (ConsumerRecord<String, String> r : batch) {
                     handedOver.merge(new TopicPartition(r.topic(), r.partition()), r.offset() + 1, Math::max);
                 }
@@ -117,18 +126,23 @@ public class SensorReportConsumer {
         }
     }
 
-    private List<Report> check(List<ConsumerRecord<String, String>> batch, List<Poison> poison) {
+    private Checked check(List<ConsumerRecord<String, String>> batch, List<Poison> poison) {
         Instant now = clock.instant();
         List<Report> checked = new ArrayList<>(batch.size());
+        int[] partitions = new int[batch.size()];
+        long[] offsets = new long[batch.size()];
         for (ConsumerRecord<String, String> record : batch) {
             try {
                 SensorReportEvent event = parse(record.value());
-                checked.add(ingest.check(event.payload(), event.party(), now));
+                Report r = ingest.check(event.payload(), event.party(), now);
+                partitions[checked.size()] = record.partition();
+                offsets[checked.size()] = record.offset();
+                checked.add(r);
             } catch (PoisonMessageException e) {
                 poison.add(new Poison(record, e.getMessage()));
             }
         }
-        return checked;
+        return new Checked(checked, partitions, offsets);
     }
 
     public static SensorReportEvent parse(String json) {

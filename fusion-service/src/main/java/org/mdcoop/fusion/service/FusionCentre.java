@@ -5,13 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -34,7 +32,7 @@ import org.mdcoop.fusion.engine.TrackTable;
 import org.mdcoop.fusion.engine.Tracker;
 import org.mdcoop.fusion.engine.products.TrackProductCalculator;
 import org.mdcoop.fusion.engine.products.TrackProducts;
-import org.mdcoop.fusion.persistence.ReportStore;
+import org.mdcoop.fusion.messaging.SnapshotTopic;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -56,11 +54,17 @@ import io.quarkus.runtime.StartupEvent;
  * </ul>
  * Nothing slow runs on the worker: launch/impact/class are computed beside it, track messages are handed to the
  * {@link TrackPublisher}'s own thread, track rows to a writer thread; every queue is bounded.
+ * <p>
+ * An instance fuses only the streams whose partition of the reports topic it owns ({@link StreamOwnership}). Each
+ * owned stream's state goes to the snapshots topic every {@code snapshot-interval} and when its partition is given up;
+ * the next owner restores it and replays the reports from the snapshot's offset, so tracks keep their ids. The
+ * picture every instance serves is built from the published tracks ({@link TrackFeed}), not from this worker.
  */
 @ApplicationScoped
 public class FusionCentre {
 
-    private record Pending(Report report, long receivedNanos) {
+    /** A report waiting for its scan, with where it came from in the reports topic. */
+    private record Pending(Report report, long receivedNanos, int partition, long offset) {
     }
 
     private static final Comparator<Pending> TIME_ORDER = Comparator.comparingDouble(p -> p.report().tSeconds());
@@ -109,22 +113,34 @@ public class FusionCentre {
         }
     }
 
-    /** The state of one stream; touched only by the worker thread (and by recovery before it starts). */
+    /** The state of one stream this instance owns; touched only by the worker thread. */
     private final class Stream {
         final String name;
         final UUID exerciseId;
+        final int partition;
+        final long epoch;
         final Tracker tracker = Tracker.ballistic();
         final ReportBatch batch = new ReportBatch();
         final Map<String, Lane> lanes = new LinkedHashMap<>();
         final Map<Long, Published> published = new HashMap<>();
-        final String idPrefix;
+        /** Report ids seen lately: a report sent twice is fused once (a new owner starts with an empty window). */
+        final RecentReportIds recent;
+        String idPrefix;
         long scans;
         long lastActivityNanos = System.nanoTime();
+        /** Reports of this stream below this offset are in the state already (restored from a snapshot). */
+        long replayFrom = -1;
+        /** One past the highest offset taken in. */
+        long nextOffset = -1;
+        long lastSnapshotNanos = System.nanoTime();
 
-        Stream(String name, UUID exerciseId) {
+        Stream(String name, UUID exerciseId, int partition, long epoch) {
             this.name = name;
             this.exerciseId = exerciseId;
+            this.partition = partition;
+            this.epoch = epoch;
             this.idPrefix = Streams.tag(name) + "-" + incarnation + "-";
+            this.recent = new RecentReportIds((int) Math.max(1, config.duplicateWindow().toSeconds()));
         }
     }
 
@@ -134,9 +150,9 @@ public class FusionCentre {
     private final FusionConfig config;
     private final CentreGate gate;
     private final TrackPublisher publisher;
-    private final Picture picture;
     private final TrackStore trackStore;
-    private final ReportStore reportStore;
+    private final StreamOwnership ownership;
+    private final SnapshotTopic snapshots;
     private final Clock clock;
     /** Launch/impact/class (milliseconds each) run beside the worker, on a calculator of their own. */
     private final TrackProductCalculator productCalculator = new TrackProductCalculator();
@@ -154,6 +170,9 @@ public class FusionCentre {
     private final double lateLagS;
 
     private final BlockingQueue<Pending> inbox;
+    /** Hand-overs (partitions acquired or released), run by the worker before the reports that follow them. */
+    private final ConcurrentLinkedQueue<Runnable> handOvers = new ConcurrentLinkedQueue<>();
+    private final long snapshotIntervalNanos;
     private final AtomicBoolean closeRequested = new AtomicBoolean();
     private final Map<String, Stream> streams = new LinkedHashMap<>();
     private final BlockingQueue<TrackStore.TrackUpdate> toPersist = new ArrayBlockingQueue<>(50_000);
@@ -163,22 +182,24 @@ public class FusionCentre {
     private final Counter fused;
     private final Counter retrodicted;
     private final Counter late;
-    private final Counter shed;
+    private final Counter duplicates;
+    private final Counter notOwned;
     private final Timer latency;
 
     private volatile boolean running;
     private Thread worker;
     private Thread persister;
 
-    public FusionCentre(FusionConfig config, CentreGate gate, TrackPublisher publisher, Picture picture,
-            TrackStore trackStore, ReportStore reportStore, Clock clock, MeterRegistry registry) {
+    public FusionCentre(FusionConfig config, CentreGate gate, TrackPublisher publisher, TrackStore trackStore,
+            StreamOwnership ownership, SnapshotTopic snapshots, Clock clock, MeterRegistry registry) {
         this.config = config;
         this.gate = gate;
         this.publisher = publisher;
-        this.picture = picture;
         this.trackStore = trackStore;
-        this.reportStore = reportStore;
+        this.ownership = ownership;
+        this.snapshots = snapshots;
         this.clock = clock;
+        this.snapshotIntervalNanos = config.snapshotInterval().toNanos();
         this.incarnation = Long.toString(clock.millis(), 36);
         this.scanGapNanos = config.scanGap().toNanos();
         this.reorderWindowNanos = config.reorderWindow().toNanos();
@@ -192,8 +213,10 @@ public class FusionCentre {
         this.late = Counter.builder("fusion.reports.late")
                 .description("reports older than their stream's last fused scan by more than the late lag: archived, not fused")
                 .register(registry);
-        this.shed = Counter.builder("fusion.reports.shed")
-                .description("REST reports not fused because the worker's queue stayed full (they are archived)")
+        this.duplicates = Counter.builder("fusion.reports.duplicates").description("reports ignored as already known")
+                .register(registry);
+        this.notOwned = Counter.builder("fusion.reports.not-owned")
+                .description("reports of a stream whose partition this instance gave up before they reached the tracker")
                 .register(registry);
         this.latency = Timer.builder("fusion.processing.latency")
                 .description("from a report's ingest to the hand-over of the track update it produced")
@@ -202,46 +225,86 @@ public class FusionCentre {
     }
 
     /**
-     * Hands reports to the tracker, waiting while the worker's queue is full (Kafka ingest: the log holds the rest).
-     * Ignored while the centre is closed.
+     * Hands reports from the reports topic to the tracker, waiting while the worker's queue is full (the log holds the
+     * rest). {@code partitions[i]}/{@code offsets[i]} say where report i was read. Ignored while the centre is closed.
      */
-    public void submit(List<Report> reports) throws InterruptedException {
+    public void submit(List<Report> reports, int[] partitions, long[] offsets) throws InterruptedException {
         if (reports.isEmpty() || !gate.isOpen()) {
             return;
         }
         long now = System.nanoTime();
-        for (Report r : reports) {
-            inbox.put(new Pending(r, now));
+        for (int i = 0; i < reports.size(); i++) {
+            inbox.put(new Pending(reports.get(i), now, partitions[i], offsets[i]));
         }
     }
 
-    /** Hands reports to the tracker without waiting more than a moment (REST); what does not fit is counted as shed. */
-    public void offer(List<Report> reports) {
-        if (reports.isEmpty() || !gate.isOpen()) {
+    /**
+     * The consumer acquired partitions (called on its polling thread, before it hands over any record of them): the
+     * streams of those partitions continue from their snapshots. Returns, per partition, the offset to replay from
+     * (absent: from the committed offset).
+     */
+    public Map<Integer, Long> acquire(java.util.Collection<Integer> partitions, long epoch, int partitionCount) {
+        ownership.acquired(partitions, epoch, partitionCount);
+        Map<Integer, Long> replayFrom = new HashMap<>();
+        if (!gate.isOpen()) {
+            return replayFrom;
+        }
+        Map<String, StreamSnapshot> latest = snapshots.readAll(java.time.Duration.ofSeconds(10));
+        List<StreamSnapshot> restore = new ArrayList<>();
+        long oldestMs = clock.millis() - config.snapshotMaxAge().toMillis();
+        for (StreamSnapshot snap : latest.values()) {
+            int p = StreamOwnership.partitionOf(snap.stream(), partitionCount);
+            if (!partitions.contains(p) || !java.util.Objects.equals(snap.agreementId(), gate.agreementId())
+                    || snap.takenAtMs() < oldestMs) {
+                continue;
+            }
+            restore.add(snap);
+            replayFrom.merge(p, snap.nextOffset(), Math::min);
+        }
+        handOvers.add(() -> restore(restore, epoch));
+        return replayFrom;
+    }
+
+    /**
+     * The consumer is giving partitions up (rebalance, shutdown): their streams' state goes to the snapshots topic
+     * for the next owner, then leaves this instance. Waits for the worker up to a few seconds.
+     */
+    public void release(java.util.Collection<Integer> partitions, boolean writeSnapshots) {
+        ownership.released(partitions);
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        handOvers.add(() -> {
+            try {
+                Iterator<Stream> it = streams.values().iterator();
+                while (it.hasNext()) {
+                    Stream s = it.next();
+                    if (partitions.contains(s.partition)) {
+                        if (writeSnapshots && gate.isOpen()) {
+                            snapshots.write(snapshotOf(s));
+                        }
+                        it.remove();
+                    }
+                }
+                snapshots.flush();
+            } finally {
+                done.countDown();
+            }
+        });
+        if (!running || worker == null || !worker.isAlive()) {
+            runHandOvers();
             return;
         }
-        long now = System.nanoTime();
-        for (Report r : reports) {
-            try {
-                if (!inbox.offer(new Pending(r, now), 100, TimeUnit.MILLISECONDS)) {
-                    shed.increment();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+        try {
+            if (!done.await(5, TimeUnit.SECONDS)) {
+                Log.warnf("the fusion worker did not release partitions %s within 5 s", partitions);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
     void start(@Observes StartupEvent startup) {
         gate.whenClosed(this::requestClose);
         gate.refresh("start");
-        try {
-            recover();
-        } catch (RuntimeException e) {
-            Log.errorf(e, "the picture could not be recovered; starting empty");
-            streams.clear();
-        }
         running = true;
         worker = new Thread(this::work, "fusion-centre");
         worker.setDaemon(true);
@@ -262,9 +325,87 @@ public class FusionCentre {
         productsExecutor.shutdownNow();
     }
 
+    /**
+     * Another instance publishes {@code stream} in a higher owner epoch than this one holds it in: this instance lost
+     * the stream without noticing yet (e.g. it was paused past its session). It stops fusing it at once.
+     */
+    public void fence(String stream, long epoch) {
+        long mine = ownership.epochOf(stream);
+        if (mine >= 0 && mine < epoch) {
+            int partition = ownership.partitionOf(stream);
+            Log.warnf("stream %s is published in epoch %d, this instance holds it in %d: giving partition %d up", stream,
+                    epoch, mine, partition);
+            ownership.released(List.of(partition));
+            handOvers.add(() -> streams.values().removeIf(s -> s.partition == partition));
+        }
+    }
+
     private void requestClose() {
         inbox.clear();
         closeRequested.set(true);
+    }
+
+    private void runHandOvers() {
+        Runnable r;
+        while ((r = handOvers.poll()) != null) {
+            r.run();
+        }
+    }
+
+    /** Streams taken over from their snapshots (on the worker). */
+    private void restore(List<StreamSnapshot> restore, long epoch) {
+        for (StreamSnapshot snap : restore) {
+            Stream s = new Stream(snap.stream(), snap.exerciseId(), snap.partition(), epoch);
+            try {
+                s.tracker.readState(new java.io.DataInputStream(new java.io.ByteArrayInputStream(snap.tracker())));
+            } catch (java.io.IOException e) {
+                Log.warnf("snapshot of %s cannot be restored, the stream starts empty: %s", snap.stream(), e.getMessage());
+                continue;
+            }
+            s.idPrefix = snap.idPrefix();
+            for (StreamSnapshot.PublishedTrack t : snap.published()) {
+                Published p = new Published(t.trackId());
+                p.lastUpdate = t.lastUpdate();
+                s.published.put(t.engineId(), p);
+            }
+            s.replayFrom = snap.nextOffset();
+            s.nextOffset = snap.nextOffset();
+            streams.put(s.name, s);
+            Log.infof("stream %s taken over in epoch %d from a snapshot of epoch %d: %d tracks, replay from offset %d",
+                    s.name, epoch, snap.epoch(), s.tracker.tracks().size(), snap.nextOffset());
+        }
+    }
+
+    /** What the next owner needs (on the worker): state, ids, and the offset its reports not yet fused start at. */
+    private StreamSnapshot snapshotOf(Stream s) {
+        long from = s.nextOffset;
+        for (Lane lane : s.lanes.values()) {
+            for (Pending p : lane.pending) {
+                from = Math.min(from, p.offset());
+            }
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(4096);
+        try {
+            s.tracker.writeState(new java.io.DataOutputStream(bytes));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        List<StreamSnapshot.PublishedTrack> published = new ArrayList<>(s.published.size());
+        for (Map.Entry<Long, Published> e : s.published.entrySet()) {
+            published.add(new StreamSnapshot.PublishedTrack(e.getKey(), e.getValue().trackId, e.getValue().lastUpdate));
+        }
+        s.lastSnapshotNanos = System.nanoTime();
+        return new StreamSnapshot(s.name, s.exerciseId, gate.agreementId(), s.epoch, s.partition, from, clock.millis(),
+                s.idPrefix, published, bytes.toByteArray());
+    }
+
+    private void snapshotDue() {
+        long now = System.nanoTime();
+        for (Stream s : streams.values()) {
+            if (now - s.lastSnapshotNanos >= snapshotIntervalNanos && s.nextOffset >= 0) {
+                snapshots.write(snapshotOf(s));
+            }
+        }
     }
 
     // ---- the worker
@@ -274,6 +415,8 @@ public class FusionCentre {
         while (running) {
             try {
                 Pending first = inbox.poll(2, TimeUnit.MILLISECONDS);
+                // a hand-over is queued before the reports of its partitions, so it runs before they are taken in
+                runHandOvers();
                 if (closeRequested.getAndSet(false)) {
                     closeAll();
                     continue;
@@ -285,7 +428,24 @@ public class FusionCentre {
                     double nowS = nowSeconds();
                     for (Pending p : drained) {
                         Report r = p.report();
-                        Stream s = streams.computeIfAbsent(r.stream(), name -> new Stream(name, r.exerciseId()));
+                        if (!ownership.ownsPartition(p.partition())) {
+                            notOwned.increment();
+                            continue;
+                        }
+                        Stream s = streams.get(r.stream());
+                        if (s == null) {
+                            s = new Stream(r.stream(), r.exerciseId(), p.partition(),
+                                    ownership.epochOfPartition(p.partition()));
+                            streams.put(s.name, s);
+                        }
+                        if (p.offset() < s.replayFrom) {
+                            continue; // in the restored state already
+                        }
+                        s.nextOffset = Math.max(s.nextOffset, p.offset() + 1);
+                        if (!s.recent.firstTime(r.party(), r.reportId(), r.tSeconds())) {
+                            duplicates.increment();
+                            continue;
+                        }
                         Lane lane = s.lanes.computeIfAbsent(r.sensorId(), id -> new Lane());
                         lane.pending.add(p);
                         lane.newestT = Math.max(lane.newestT, r.tSeconds());
@@ -295,6 +455,7 @@ public class FusionCentre {
                 }
                 collectProducts();
                 processRipe(true);
+                snapshotDue();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -334,6 +495,7 @@ public class FusionCentre {
             if (s.tracker.tracks().size() == 0 && s.published.isEmpty() && idle(s)
                     && now - s.lastActivityNanos > TimeUnit.MINUTES.toNanos(10)) {
                 it.remove();
+                snapshots.delete(s.name);
             }
         }
     }
@@ -437,8 +599,7 @@ public class FusionCentre {
             if (!publish) {
                 continue;
             }
-            publisher.publish(message);
-            picture.put(message);
+            publisher.publish(message, s.epoch);
             double t = table.stateTimeSeconds(slot);
             if (t - p.persistedAt >= config.persistInterval().toMillis() / 1000.0) {
                 p.persistedAt = t;
@@ -455,11 +616,10 @@ public class FusionCentre {
             }
             ended.remove();
             if (publish) {
-                picture.remove(p.trackId);
                 endedToPersist.offer(p.trackId);
                 publisher.publishEnded(new TrackEndedMessage(p.trackId, s.name,
                         p.last == null ? clock.instant() : p.last.t(), TrackStore.DELETED, p.lastUpdate,
-                        s.exerciseId != null, s.exerciseId));
+                        s.exerciseId != null, s.exerciseId), s.epoch);
             }
         }
     }
@@ -496,7 +656,7 @@ public class FusionCentre {
         }
     }
 
-    /** Takes the computed products in (on the worker) for tracks that still exist; the picture shows them at once. */
+    /** Takes the computed products in (on the worker) for tracks that still exist. */
     private void collectProducts() {
         ProductsResult r;
         while ((r = productsDone.poll()) != null) {
@@ -506,19 +666,17 @@ public class FusionCentre {
                 continue;
             }
             p.productsInFlight = false;
-            p.products = r.products();
-            if (p.last != null && picture.contains(p.trackId)) {
-                p.last = TrackMessages.withProducts(p.last, r.products());
-                picture.refresh(p.last);
-            }
+            p.products = r.products(); // published with the track's next update
         }
     }
 
-    /** The centre closed: forget every tracker and take the picture down. */
+    /** The centre closed: forget every tracker and its snapshot. */
     private void closeAll() {
         inbox.clear();
+        for (String name : streams.keySet()) {
+            snapshots.delete(name); // never restored into another agreement
+        }
         streams.clear();
-        picture.clear();
         toPersist.clear();
         endedToPersist.clear();
         try {
@@ -559,102 +717,5 @@ public class FusionCentre {
                 Log.warnf("track store write failed (the picture in memory is unaffected): %s", e.getMessage());
             }
         }
-    }
-
-    // ---- recovery on start
-
-    /**
-     * Rebuilds each stream's tracker from the archived reports of the last {@code recovery-window}, without
-     * publishing, then gives the recovered tracks the ids they had before the restart by matching them to the stored
-     * confirmed tracks (same stream, position extrapolated to the same time within 10 km).
-     */
-    private void recover() {
-        List<TrackStore.StoredTrack> stored = trackStore.confirmed();
-        if (!gate.isOpen()) {
-            if (!stored.isEmpty()) {
-                trackStore.endAll(TrackStore.CLOSED, clock.instant());
-            }
-            return;
-        }
-        Instant from = clock.instant().minus(config.recoveryWindow());
-        List<Report> tail = reportStore.since(from);
-        for (Report r : tail) {
-            Stream s = streams.computeIfAbsent(r.stream(), name -> new Stream(name, r.exerciseId()));
-            Lane lane = s.lanes.computeIfAbsent(r.sensorId(), id -> new Lane());
-            lane.pending.add(new Pending(r, 0));
-            lane.newestT = Math.max(lane.newestT, r.tSeconds());
-        }
-        for (Stream s : streams.values()) {
-            while (true) {
-                Lane head = null;
-                double t = Double.POSITIVE_INFINITY;
-                for (Lane lane : s.lanes.values()) {
-                    Pending p = lane.pending.peek();
-                    if (p != null && p.report().tSeconds() < t) {
-                        t = p.report().tSeconds();
-                        head = lane;
-                    }
-                }
-                if (head == null) {
-                    break;
-                }
-                scan(s, head, t, false);
-            }
-        }
-        Set<String> reused = new HashSet<>();
-        int recovered = 0;
-        for (Stream s : streams.values()) {
-            TrackTable table = s.tracker.tracks();
-            for (int slot = 0; slot < table.size(); slot++) {
-                if (!table.isConfirmed(slot)) {
-                    continue;
-                }
-                long engineId = table.id(slot);
-                Published p = s.published.get(engineId);
-                TrackStore.StoredTrack match = nearest(stored, reused, s.name, table, slot,
-                        table.lastUpdateSeconds(slot));
-                if (match != null) {
-                    reused.add(match.trackId());
-                    Published renamed = new Published(match.trackId());
-                    renamed.lastUpdate = p.lastUpdate;
-                    renamed.seenInScan = p.seenInScan;
-                    renamed.persistedAt = p.persistedAt;
-                    p = renamed;
-                    s.published.put(engineId, p);
-                }
-                p.last = message(s, slot, p);
-                picture.put(p.last);
-                recovered++;
-            }
-        }
-        List<String> gone = stored.stream().map(TrackStore.StoredTrack::trackId).filter(id -> !reused.contains(id))
-                .toList();
-        if (!gone.isEmpty()) {
-            trackStore.write(List.of(), gone, TrackStore.DELETED, clock.instant());
-        }
-        Log.infof("picture recovered from %d reports of the last %s: %d confirmed tracks (%d with their former ids)",
-                tail.size(), config.recoveryWindow(), recovered, reused.size());
-    }
-
-    private static TrackStore.StoredTrack nearest(List<TrackStore.StoredTrack> stored, Set<String> reused,
-            String stream, TrackTable table, int slot, double t) {
-        TrackStore.StoredTrack best = null;
-        double bestM = 10_000.0;
-        for (TrackStore.StoredTrack st : stored) {
-            if (!st.stream().equals(stream) || reused.contains(st.trackId())) {
-                continue;
-            }
-            FusedTrackMessage m = st.last();
-            double dt = t - (m.t().getEpochSecond() + m.t().getNano() / 1e9);
-            double dx = m.xM() + m.vxMps() * dt - table.state(slot, 0);
-            double dy = m.yM() + m.vyMps() * dt - table.state(slot, 1);
-            double dz = m.zM() + m.vzMps() * dt - table.state(slot, 2);
-            double d = Math.sqrt(dx * dx + dy * dy + dz * dz);
-            if (d < bestM) {
-                bestM = d;
-                best = st;
-            }
-        }
-        return best;
     }
 }

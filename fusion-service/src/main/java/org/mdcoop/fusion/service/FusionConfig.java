@@ -55,9 +55,17 @@ public interface FusionConfig {
     @WithDefault("PT1S")
     Duration persistInterval();
 
-    /** On start, trackers are rebuilt from the reports of this last stretch. */
-    @WithDefault("PT2M")
-    Duration recoveryWindow();
+    /** Each owned stream's state goes to the snapshots topic this often (a new owner replays at most this much). */
+    @WithDefault("PT5S")
+    Duration snapshotInterval();
+
+    /** A snapshot older than this is not restored (its replay would be long and its tracks stale): the stream starts empty. */
+    @WithDefault("PT10M")
+    Duration snapshotMaxAge();
+
+    /** The compacted topic of stream snapshots ({@code fusion.snapshots}; tests use their own). */
+    @WithDefault("fusion.snapshots")
+    String snapshotsTopic();
 
     /** Launch point, impact prediction and class (milliseconds each) are refreshed at most this often per track (report time). */
     @WithDefault("PT5S")

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.mdcoop.common.cooperation.AgreementViewRow;
 import org.mdcoop.common.cooperation.CooperationView;
 import org.mdcoop.common.domain.Party;
 import org.mdcoop.common.events.PoisonMessageException;
@@ -18,6 +19,14 @@ import org.mdcoop.fusion.domain.Report;
 import org.mdcoop.fusion.domain.ReportRules;
 import org.mdcoop.fusion.persistence.ReportArchive;
 import org.mdcoop.fusion.persistence.ReportStore;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mdcoop.common.events.EventEnvelope;
+import org.mdcoop.common.events.EventSerde;
+import org.mdcoop.common.outbox.Outbox;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,25 +49,29 @@ public class IngestService {
     private final CooperationView cooperation;
     private final CentreGate gate;
     private final FusionCentre centre;
+    private final Outbox outbox;
+    private final String reportsTopic;
     private final Clock clock;
     private final ReportRules rules;
-    private final RecentReportIds recent;
     private final MeterRegistry registry;
     private final Counter duplicates;
     private final Counter droppedClosed;
     private final Counter ingestedKafka;
 
     public IngestService(ReportStore store, ReportArchive archive, SensorService sensors, CooperationView cooperation,
-            CentreGate gate, FusionCentre centre, Clock clock, FusionConfig config, MeterRegistry registry) {
+            CentreGate gate, FusionCentre centre, Outbox outbox,
+            @ConfigProperty(name = "mp.messaging.incoming.sensor-reports.topic") String reportsTopic, Clock clock,
+            FusionConfig config, MeterRegistry registry) {
         this.store = store;
         this.archive = archive;
         this.sensors = sensors;
         this.cooperation = cooperation;
         this.gate = gate;
         this.centre = centre;
+        this.outbox = outbox;
+        this.reportsTopic = reportsTopic;
         this.clock = clock;
         this.rules = new ReportRules(config.maxFuture(), config.horizon());
-        this.recent = new RecentReportIds((int) Math.max(1, config.duplicateWindow().toSeconds()));
         this.registry = registry;
         this.duplicates = Counter.builder("fusion.reports.duplicates").description("reports ignored as already known")
                 .register(registry);
@@ -68,19 +81,33 @@ public class IngestService {
 
     /**
      * A REST batch of the caller's party. Refused as a whole (409) while the centre is closed; otherwise every valid
-     * report is stored in one transaction and fused, every invalid one is listed with its reason.
+     * report is stored and put on the reports topic (through the outbox, keyed by its stream) in one transaction,
+     * every invalid one is listed with its reason. From the topic it is fused like any report, by whichever instance
+     * owns its stream.
      */
     public IngestResult ingestBatch(Party party, List<Report> reports) {
         IngestResult result = QuarkusTransaction.requiringNew().call(() -> {
-            cooperation.requireInForce(ELEMENT, "accept sensor reports");
-            return store(party, reports);
+            AgreementViewRow agreement = cooperation.requireInForce(ELEMENT, "accept sensor reports");
+            IngestResult stored = store(party, reports);
+            Instant now = clock.instant();
+            for (Report r : stored.acceptedReports()) {
+                outbox.publish(reportsTopic, envelope(r, agreement.agreementId, now));
+            }
+            return stored;
         });
-        for (Report r : result.acceptedReports()) {
-            recent.firstTime(r.party(), r.reportId(), r.tSeconds()); // a Kafka copy of it is now a duplicate
-        }
         count(result, "rest");
-        centre.offer(result.acceptedReports());
         return result;
+    }
+
+    private EventEnvelope envelope(Report r, UUID agreementId, Instant now) {
+        SensorReportMessage payload = new SensorReportMessage(r.reportId(), r.sensorId(), r.party(), r.t(), r.xM(),
+                r.yM(), r.zM(), r.sigmaM(), r.covarianceM2(), r.vxMps(), r.vyMps(), r.vzMps(), r.exercise(),
+                r.exerciseId());
+        UUID eventId = UUID.nameUUIDFromBytes(("fusion.sensor-report|" + r.party() + "|" + r.reportId())
+                .getBytes(StandardCharsets.UTF_8));
+        return new EventEnvelope(eventId, SensorReportMessage.TYPE, SensorReportMessage.VERSION, now,
+                "fusion-service", r.party(), EventEnvelope.SYSTEM_ACTOR, agreementId,
+                r.stream(), EventSerde.payloadOf(payload));
     }
 
     private IngestResult store(Party party, List<Report> reports) {
@@ -160,10 +187,11 @@ public class IngestService {
     }
 
     /**
-     * Checked Kafka reports: those not seen before go to the tracker (waiting while its queue is full) and to the
-     * archive. While the centre is closed nothing is kept: the reports are dropped and counted.
+     * Checked Kafka reports (with the partition and offset each was read at) go to the tracker, waiting while its
+     * queue is full, and to the archive; the tracker drops a report id its stream saw lately, the archive by its key.
+     * While the centre is closed nothing is kept: the reports are dropped and counted.
      */
-    public void acceptFromKafka(List<Report> reports) throws InterruptedException {
+    public void acceptFromKafka(List<Report> reports, int[] partitions, long[] offsets) throws InterruptedException {
         if (reports.isEmpty()) {
             return;
         }
@@ -171,16 +199,9 @@ public class IngestService {
             droppedClosed.increment(reports.size());
             return;
         }
-        List<Report> fresh = new ArrayList<>(reports.size());
-        for (Report r : reports) {
-            if (recent.firstTime(r.party(), r.reportId(), r.tSeconds())) {
-                fresh.add(r);
-            }
-        }
-        duplicates.increment(reports.size() - fresh.size());
-        ingestedKafka.increment(fresh.size());
-        archive.add(fresh);
-        centre.submit(fresh);
+        ingestedKafka.increment(reports.size());
+        archive.add(reports);
+        centre.submit(reports, partitions, offsets);
     }
 
     public void countRejectedFromKafka(int n) {

@@ -14,7 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 
-/** The current common picture (confirmed tracks of every stream) and the live stream of its updates. */
+/** The current common picture (confirmed tracks of every stream) and the live stream of its updates; fed by {@code TrackFeed}. */
 @ApplicationScoped
 public class Picture {
 
@@ -25,25 +25,16 @@ public class Picture {
         registry.gauge("fusion.tracks.confirmed", current, Map::size);
     }
 
-    void put(FusedTrackMessage message) {
+    public void put(FusedTrackMessage message) {
         current.put(message.trackId(), message);
         updates.onNext(message);
     }
 
-    /** Replaces a track's current message without announcing it (products computed after its update was sent). */
-    void refresh(FusedTrackMessage message) {
-        current.replace(message.trackId(), message);
-    }
-
-    boolean contains(String trackId) {
-        return current.containsKey(trackId);
-    }
-
-    void remove(String trackId) {
+    public void remove(String trackId) {
         current.remove(trackId);
     }
 
-    void clear() {
+    public void clear() {
         current.clear();
     }
 

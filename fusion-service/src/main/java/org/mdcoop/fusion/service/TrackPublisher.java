@@ -58,7 +58,7 @@ public class TrackPublisher {
     private final Counter coalesced;
     private final ReliableProducer producer;
     /** Waiting messages by track id, in arrival order; guarded by itself. */
-    private final LinkedHashMap<String, Object> waiting = new LinkedHashMap<>();
+    private final LinkedHashMap<String, Outgoing> waiting = new LinkedHashMap<>();
     private volatile boolean running;
     private Thread sender;
 
@@ -81,17 +81,25 @@ public class TrackPublisher {
         });
     }
 
-    /** Hands an update over for sending; returns false while the centre is closed (nothing is sent then). */
-    public boolean publish(FusedTrackMessage message) {
-        return offer(message.trackId(), message);
+    /** A message waiting to be sent, with the owner epoch it was produced in. */
+    private record Outgoing(Object message, long epoch) {
+    }
+
+    /**
+     * Hands an update over for sending; returns false while the centre is closed (nothing is sent then).
+     *
+     * @param epoch the owner epoch of the stream (header {@link FusedTrackMessage#EPOCH_HEADER})
+     */
+    public boolean publish(FusedTrackMessage message, long epoch) {
+        return offer(message.trackId(), new Outgoing(message, epoch));
     }
 
     /** Hands a track's end over; it replaces any update of the track still waiting. */
-    public boolean publishEnded(TrackEndedMessage message) {
-        return offer(message.trackId(), message);
+    public boolean publishEnded(TrackEndedMessage message, long epoch) {
+        return offer(message.trackId(), new Outgoing(message, epoch));
     }
 
-    private boolean offer(String trackId, Object message) {
+    private boolean offer(String trackId, Outgoing message) {
         if (!gate.isOpen()) {
             return false;
         }
@@ -127,7 +135,7 @@ public class TrackPublisher {
     }
 
     private void send() {
-        List<Object> batch = new ArrayList<>();
+        List<Outgoing> batch = new ArrayList<>();
         while (running) {
             try {
                 batch.clear();
@@ -141,7 +149,7 @@ public class TrackPublisher {
                     batch.addAll(waiting.values());
                     waiting.clear();
                 }
-                for (Object message : batch) {
+                for (Outgoing message : batch) {
                     if (!gate.isOpen()) {
                         break;
                     }
@@ -156,7 +164,8 @@ public class TrackPublisher {
         }
     }
 
-    private void sendOne(Object message) {
+    private void sendOne(Outgoing outgoing) {
+        Object message = outgoing.message();
         String trackId = message instanceof FusedTrackMessage m ? m.trackId() : ((TrackEndedMessage) message).trackId();
         String stream = message instanceof FusedTrackMessage m ? m.stream() : ((TrackEndedMessage) message).stream();
         String json;
@@ -170,6 +179,8 @@ public class TrackPublisher {
         // may block for the producer's max.block.ms while the broker is away: only this thread waits
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, trackId, json);
         record.headers().add(FusedTrackMessage.STREAM_HEADER, stream.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(FusedTrackMessage.EPOCH_HEADER,
+                Long.toString(outgoing.epoch()).getBytes(StandardCharsets.UTF_8));
         producer.get().send(record, (metadata, error) -> {
             if (error != null) {
                 failed.increment();

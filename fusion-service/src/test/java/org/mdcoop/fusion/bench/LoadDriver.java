@@ -200,7 +200,7 @@ public final class LoadDriver {
                         states[off + 2] + sd * noise.nextGaussian(), sd, null, null, null, null, false, null);
                 EventEnvelope e = EventSerde.envelope(SensorReportMessage.TYPE, SensorReportMessage.VERSION, t,
                         "load-driver", sensorParty[s], "load-driver", null, sensorIds[s], m);
-                producer.send(new ProducerRecord<>("fusion.sensor-reports", sensorIds[s], EventSerde.toJson(e)));
+                producer.send(new ProducerRecord<>("fusion.sensor-reports", SensorReportMessage.streamOf(null), EventSerde.toJson(e)));
                 sent++;
             }
             scanSentNanos.put(t.toEpochMilli(), System.nanoTime());
