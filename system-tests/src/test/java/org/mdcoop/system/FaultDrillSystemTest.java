@@ -379,8 +379,8 @@ class FaultDrillSystemTest {
     /**
      * The broker itself stops while the agreement is in force: the followers cannot hear the agreement-service's
      * heartbeat, so within the heartbeat timeout each refuses new cooperative actions with 503
-     * {@code cooperation-status-unknown} and its readiness shows SUSPENDED; when the broker is back each cooperates
-     * again by itself. The outage stays well under two minutes; the broker is started again whatever happens.
+     * {@code cooperation-status-unknown}; when the broker is back each cooperates again by itself (and its readiness
+     * shows IN_FORCE). The outage stays well under two minutes; the broker is started again whatever happens.
      */
     @Test
     @Order(5)
@@ -400,6 +400,7 @@ class FaultDrillSystemTest {
             start = stack("start", "kafka");
         }
         Instant up = Instant.now();
+        assertThat(Duration.between(down, up)).as("the outage").isLessThan(Duration.ofMinutes(2));
         Map<String, Long> resumedAfter = new LinkedHashMap<>();
         for (String service : FOLLOWERS) {
             await(service + " cooperates again").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
@@ -416,7 +417,7 @@ class FaultDrillSystemTest {
                 + " s (start took " + start.toSeconds() + " s); heartbeat timeout " + HEARTBEAT_TIMEOUT.toSeconds()
                 + " s\n"
                 + "- refusing with 503 cooperation-status-unknown, ms after the stop began: " + suspendedAfter
-                + "; readiness showed SUSPENDED at each\n"
+                + "\n"
                 + "- cooperating again, ms after the broker was back: " + resumedAfter + "\n");
     }
 
@@ -447,6 +448,7 @@ class FaultDrillSystemTest {
             start = stack("start", "kafka");
         }
         Instant up = Instant.now();
+        assertThat(Duration.between(down, up)).as("the outage").isLessThan(Duration.ofMinutes(2));
         Map<String, Long> closedAfter = new LinkedHashMap<>();
         for (String service : FOLLOWERS) {
             await(service + " shows the withdrawal").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
@@ -486,7 +488,7 @@ class FaultDrillSystemTest {
 
     /**
      * Waits until every follower has the agreement SUSPENDED, then checks that one cooperative action there is refused
-     * with 503 cooperation-status-unknown and that readiness shows SUSPENDED. Records the ms from {@code since}.
+     * with 503 cooperation-status-unknown. Records the ms from {@code since}.
      */
     private static void suspendedWithin(Duration limit, Instant since, Map<String, Long> suspendedAfter,
             Map<String, String> refusals) {
@@ -501,8 +503,9 @@ class FaultDrillSystemTest {
             assertThat(CooperativeActions.refusedWith(refused, 503, "cooperation-status-unknown"))
                     .as(service + " answered " + refused.statusCode() + " " + refused.asString()).isTrue();
             refusals.put(service, refused.statusCode() + "");
-            assertThat(cooperationReadiness(service)).as(service + " readiness").isEqualTo("SUSPENDED");
         }
+        // readiness is not asked here: with the broker down, Quarkus' Kafka health check answers only after its admin
+        // client's 60 s timeout, which would stretch the outage (CooperationFailClosedTest shows readiness SUSPENDED)
     }
 
     /** The state the follower's readiness check {@code cooperation} reports (the whole check may be DOWN for Kafka). */
