@@ -467,7 +467,7 @@ class FaultDrillSystemTest {
                 + " s (start took " + start.toSeconds() + " s); the withdrawal answered 200 "
                 + Duration.between(down, withdrawn).toMillis() + " ms into the outage (held in the outbox)\n"
                 + "- refusing with 503 cooperation-status-unknown, ms after the stop began: " + suspendedAfter
-                + " (no follower accepted a cooperative action after that)\n"
+                + " (one cooperative action at each, refused)\n"
                 + "- WITHDRAWN and refusing with 409 at every follower, ms after the broker was back: " + closedAfter
                 + "; still closed a heartbeat period later\n");
     }
