@@ -102,6 +102,14 @@ final class Stack {
                 .map(row -> (Boolean) row.get("inForce")).findFirst().orElse(null);
     }
 
+    /** IN_FORCE, SUSPENDED or NOT_IN_FORCE as the service's cooperation view has the agreement; null if unknown. */
+    static String cooperationAt(String service, String agreementId) {
+        List<Map<String, Object>> view = as("nato-analyst").get(url(service, "/api/cooperation"))
+                .then().statusCode(200).extract().path("$");
+        return view.stream().filter(row -> agreementId.equals(row.get("agreementId")))
+                .map(row -> (String) row.get("cooperation")).findFirst().orElse(null);
+    }
+
     static String realmOf(String username) {
         return username.startsWith("nato-") ? "nato" : "russia";
     }

@@ -1,5 +1,8 @@
 package org.mdcoop.agreement.contract;
 
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
 /**
  * The agreement-service's topics and message types. Deployments may rename the topics (tests use topics of their own,
  * so their agreements never reach a running stack); these are the names of the real system.
@@ -31,5 +34,16 @@ public final class AgreementTopics {
     public static final String EXPIRED_EVENT = "agreement.expired";
 
     private AgreementTopics() {
+    }
+
+    /**
+     * The event id of every heartbeat of one revision of an agreement. A heartbeat repeats a status that is already
+     * committed (and was published through the outbox under an id of its own), so all heartbeats of a revision are
+     * one fact and carry one id: a follower's idempotent consumer claims each revision's heartbeat once, instead of
+     * recording a claim every few seconds for ever. A name-based UUID, so any producer (or test fake) computes it.
+     */
+    public static UUID heartbeatEventId(UUID agreementId, long revision) {
+        return UUID.nameUUIDFromBytes(("agreement.status heartbeat " + agreementId + " " + revision)
+                .getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -73,10 +73,20 @@ public class AgreementEventPublisher {
         }
     }
 
-    /** The envelope of a status on the status topic (from the outbox, or directly as the heartbeat). */
+    /** The envelope of a changed status on the status topic (through the outbox): an event of its own. */
     EventEnvelope statusEnvelope(AgreementStatusMessage status, Party party, String actor, Instant now) {
         return EventSerde.envelope(STATUS_TYPE, VERSION, now, producer, party, actor, status.agreementId(),
                 status.agreementId().toString(), status);
+    }
+
+    /**
+     * The envelope of the heartbeat: the committed status again, under the one event id of its revision
+     * ({@link AgreementTopics#heartbeatEventId}), so followers claim it once per revision, not once per beat.
+     */
+    EventEnvelope heartbeatEnvelope(AgreementStatusMessage status, Instant now) {
+        return new EventEnvelope(AgreementTopics.heartbeatEventId(status.agreementId(), status.revision()),
+                STATUS_TYPE, VERSION, now, producer, null, EventEnvelope.SYSTEM_ACTOR, status.agreementId(),
+                status.agreementId().toString(), EventSerde.payloadOf(status));
     }
 
     /** The status of the stored agreement, revision {@code revision}; {@code inForce} is this service's view at now. */

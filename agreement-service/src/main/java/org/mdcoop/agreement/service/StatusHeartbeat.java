@@ -23,7 +23,8 @@ import io.smallrye.common.annotation.Identifier;
  * broker rather than through the outbox (see docs/decisions.md): a heartbeat carries no new fact (same revision as
  * the last status), so it may be lost or doubled, and it must say what is committed <em>now</em>; queued in the
  * outbox during an outage it would only stand in front of the withdrawal. Followers that stop hearing it suspend
- * cooperation.
+ * cooperation. Every beat of one revision carries the same event id, so a follower's claim table gains one row per
+ * revision, not one per beat.
  */
 @ApplicationScoped
 public class StatusHeartbeat {
@@ -57,7 +58,7 @@ public class StatusHeartbeat {
             return;
         }
         for (AgreementStatusMessage status : statuses) {
-            EventEnvelope envelope = publisher.statusEnvelope(status, null, EventEnvelope.SYSTEM_ACTOR, clock.instant());
+            EventEnvelope envelope = publisher.heartbeatEnvelope(status, clock.instant());
             try {
                 producer.get().send(new ProducerRecord<>(config.statusTopic(), envelope.subjectId(),
                         EventSerde.toJson(envelope)), (metadata, error) -> {

@@ -10,6 +10,7 @@ import static org.mdcoop.agreement.api.AgreementApi.russianLiaison;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.mdcoop.agreement.contract.AgreementStatusMessage;
@@ -70,14 +71,19 @@ class TimeDrivenStatusTest {
                 .getLong("version");
 
         try (TopicProbe probe = TopicProbe.localBroker(AgreementApi.STATUS_TOPIC)) {
+            UUID heartbeatId = AgreementTopics.heartbeatEventId(UUID.fromString(id), revision);
             await("two heartbeats, nobody acting").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                List<AgreementStatusMessage> same = statusesOnTopic(probe.poll(e -> id.equals(e.subjectId())))
-                        .stream().filter(s -> s.revision() == revision).toList();
-                assertThat(same).hasSizeGreaterThanOrEqualTo(3) // the outbox's one and at least two beats
+                List<EventEnvelope> same = probe.poll(e -> id.equals(e.subjectId())).stream()
+                        .filter(e -> read(e.payload()).revision() == revision).toList();
+                assertThat(statusesOnTopic(same)).hasSizeGreaterThanOrEqualTo(3) // the outbox's one and two beats
                         .allSatisfy(s -> {
                             assertThat(s.status()).isEqualTo("PROVISIONAL");
                             assertThat(s.elements()).contains("DATA_FUSION_CENTRE");
                         });
+                // every beat of the revision is one fact under one id (followers claim it once); the change itself,
+                // from the outbox, is an event of its own
+                assertThat(same).filteredOn(e -> heartbeatId.equals(e.eventId())).hasSizeGreaterThanOrEqualTo(2);
+                assertThat(same).filteredOn(e -> !heartbeatId.equals(e.eventId())).hasSize(1);
             });
         }
         AgreementApi.closeOpenAgreements();

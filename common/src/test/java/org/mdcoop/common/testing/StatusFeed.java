@@ -101,10 +101,18 @@ public final class StatusFeed implements AutoCloseable {
                 null, EventEnvelope.SYSTEM_ACTOR, status.agreementId(), status.agreementId().toString(), status);
     }
 
+    /** The envelope of a heartbeat, as the agreement-service sends it: the one event id of the status's revision. */
+    public static EventEnvelope heartbeat(AgreementStatusMessage status) {
+        return new EventEnvelope(AgreementTopics.heartbeatEventId(status.agreementId(), status.revision()),
+                AgreementTopics.STATUS_TYPE, AgreementTopics.VERSION, Instant.now(), "agreement", null,
+                EventEnvelope.SYSTEM_ACTOR, status.agreementId(), status.agreementId().toString(),
+                EventSerde.payloadOf(status));
+    }
+
     private void beat() {
         latest.forEach((id, status) -> {
             if (!silenced.contains(id)) {
-                send(envelope(status), false);
+                send(heartbeat(status), false);
             }
         });
     }
