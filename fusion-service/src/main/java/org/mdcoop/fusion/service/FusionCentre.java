@@ -246,6 +246,8 @@ public class FusionCentre {
     public Map<Integer, Long> acquire(java.util.Collection<Integer> partitions, long epoch, int partitionCount) {
         ownership.acquired(partitions, epoch, partitionCount);
         Map<Integer, Long> replayFrom = new HashMap<>();
+        // the first assignment can come before the gate read the cooperation view on start: ask it now
+        gate.refresh("partitions acquired");
         if (!gate.isOpen()) {
             return replayFrom;
         }
