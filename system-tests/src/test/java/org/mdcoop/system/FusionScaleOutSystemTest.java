@@ -68,7 +68,8 @@ class FusionScaleOutSystemTest {
                 .post(url("agreement", "/api/agreements")).then().statusCode(201).extract().path("id");
         as("nato-liaison").post(url("agreement", "/api/agreements/" + id + "/submit")).then().statusCode(200);
         as("russia-liaison").post(url("agreement", "/api/agreements/" + id + "/accept")).then().statusCode(200);
-        await("the centre open").atMost(Duration.ofSeconds(30))
+        // a fusion instance killed by an earlier test may still hold the view's partitions for its session (10 s)
+        await("the centre open").atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> assertThat(Stack.inForceAt("fusion", id)).isTrue());
         second = startSecond();
         await("the second instance ready").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))

@@ -28,9 +28,6 @@ class OverlayShapeTest {
     void prodRunsAtLeastTwoOfEachSpreadOverNodesWithBudgets() {
         Overlay prod = Overlay.of("prod");
         for (String s : ServiceConfig.SERVICES) {
-            if (s.equals("fusion")) {
-                continue; // one replica until streams are routed: prodRunsOneFusionServiceUntilStreamsAreRouted
-            }
             Deployment d = prod.deployment(s);
             Map<String, String> labels = d.getSpec().getTemplate().getMetadata().getLabels();
             assertThat(d.getSpec().getReplicas()).as(s).isGreaterThanOrEqualTo(2);
@@ -50,18 +47,16 @@ class OverlayShapeTest {
     }
 
     /**
-     * fusion-service runs as exactly one replica, without an autoscaler or a budget, replaced (not rolled) on update:
-     * its reports are keyed by sensor, so two replicas would split one missile between two trackers.
+     * fusion-service scales by stream, not by CPU: a stream has one owner, so an autoscaler adding replicas would not
+     * relieve the live picture; two replicas make the second a hot standby that takes a stream over from its snapshot.
      */
     @Test
-    void prodRunsOneFusionServiceUntilStreamsAreRouted() {
+    void prodRunsTwoFusionServicesWithoutAnAutoscaler() {
         Overlay prod = Overlay.of("prod");
         Deployment d = prod.deployment("fusion");
-        assertThat(d.getSpec().getReplicas()).isEqualTo(1);
-        assertThat(d.getSpec().getStrategy().getType()).isEqualTo("Recreate");
-        assertThat(prod.all(HorizontalPodAutoscaler.class)).isEmpty();
-        Map<String, String> labels = d.getSpec().getTemplate().getMetadata().getLabels();
-        assertThat(prod.all(PodDisruptionBudget.class)).noneMatch(b -> labels.entrySet()
-                .containsAll(b.getSpec().getSelector().getMatchLabels().entrySet()));
+        assertThat(d.getSpec().getReplicas()).isEqualTo(2);
+        assertThat(d.getSpec().getStrategy().getType()).isEqualTo("RollingUpdate");
+        assertThat(prod.all(HorizontalPodAutoscaler.class)).noneMatch(h -> "fusion-service".equals(
+                h.getSpec().getScaleTargetRef().getName()));
     }
 }
