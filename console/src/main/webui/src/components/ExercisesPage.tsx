@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api, ApiError, type Tenant } from '../api';
 import { COMMANDS, offeredCommands, phaseOf, proposal, reportApprovals, sortExercises, statusLine, utcInputValue,
   type ProposalForm } from '../exercises';
 import { formatUtc } from '../format';
 import { fieldErrors } from '../transparency';
 import type { AfterActionReport, Exercise, Session } from '../types';
+import { useLatest } from './useLatest';
 
 const KINDS = ['COMPUTER_ASSISTED', 'COMMAND_POST', 'LIVE_OBSERVATION'];
 
@@ -14,13 +15,10 @@ const KINDS = ['COMPUTER_ASSISTED', 'COMMAND_POST', 'LIVE_OBSERVATION'];
  * a proposal form, and the after-action report of an ended exercise with both parties' approvals.
  */
 export function ExercisesPage({ tenant, session }: { tenant: Tenant; session: Session }) {
-  const [exercises, setExercises] = useState<Exercise[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { data: exercises, problem: readProblem, reload } = useLatest<Exercise[]>(tenant, 'exercise/exercises');
+  const [commandProblem, setProblem] = useState<string | null>(null);
   const [report, setReport] = useState<{ exercise: Exercise; report: AfterActionReport } | null>(null);
-
-  const reload = useCallback(() => api<Exercise[]>(tenant, 'exercise/exercises').then(setExercises)
-    .catch((e: Error) => setProblem(e.message)), [tenant]);
-  useEffect(() => { reload(); }, [reload]);
+  const problem = commandProblem ?? readProblem;
 
   const command = async (e: Exercise, c: string) => {
     setProblem(null);

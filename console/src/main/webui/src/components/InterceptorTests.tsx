@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api, ApiError, type Tenant } from '../api';
 import { formatUtc } from '../format';
 import { fieldErrors } from '../transparency';
 import type { InterceptorTest } from '../types';
+import { useLatest } from './useLatest';
 
 const QUANTITIES = ['interceptAltitudeKm', 'interceptRangeKm', 'burnoutVelocityKmS', 'flightTimeS', 'missDistanceM'];
 
@@ -17,11 +18,7 @@ interface Comparison {
  * actions the service lists for the caller's party.
  */
 export function InterceptorTests({ tenant }: { tenant: Tenant }) {
-  const [tests, setTests] = useState<InterceptorTest[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const reload = useCallback(() => api<InterceptorTest[]>(tenant, 'transparency/tests').then(setTests)
-    .catch((e: Error) => setProblem(e.message)), [tenant]);
-  useEffect(() => { reload(); }, [reload]);
+  const { data: tests, problem, reload } = useLatest<InterceptorTest[]>(tenant, 'transparency/tests');
 
   return (
     <section className="card wide" data-testid="interceptor-tests">

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api, ApiError, type Tenant } from '../api';
 import { formatUtc } from '../format';
 import {
@@ -7,20 +7,17 @@ import {
 } from '../transparency';
 import type { Disclosure, Session } from '../types';
 import { InterceptorTests } from './InterceptorTests';
+import { useLatest } from './useLatest';
 
 /**
  * The transparency officer's disclosures: the own party's (drafts too) with create, edit and release, and the
  * other party's released ones where reciprocity lets the service show them; then the interceptor tests.
  */
 export function TransparencyPage({ tenant, session }: { tenant: Tenant; session: Session }) {
-  const [all, setAll] = useState<Disclosure[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { data: all, problem: readProblem, reload } = useLatest<Disclosure[]>(tenant, 'transparency/disclosures');
+  const [commandProblem, setProblem] = useState<string | null>(null);
   const [editing, setEditing] = useState<Disclosure | 'new' | null>(null);
-
-  const reload = useCallback(() => api<Disclosure[]>(tenant, 'transparency/disclosures')
-    .then((list) => { setAll(list); })
-    .catch((e: Error) => setProblem(e.message)), [tenant]);
-  useEffect(() => { reload(); }, [reload]);
+  const problem = commandProblem ?? readProblem;
 
   const release = async (d: Disclosure) => {
     setProblem(null);
