@@ -1,17 +1,15 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError, setCsrfToken, tenantOfPath, type Tenant } from './api';
-import { canOpen, homeScreen, menuFor, type ScreenId } from './menu';
+import { canOpen, homeScreen, menuFor, screenOfPath, type ScreenId } from './menu';
 import type { Session } from './types';
 import { Banner } from './components/Banner';
 import { PartyPicker } from './components/PartyPicker';
 import { Overview } from './components/Overview';
 import { PicturePage } from './components/PicturePage';
 import { LiaisonPage } from './components/LiaisonPage';
-
-function screenOfPath(pathname: string): ScreenId | null {
-  const second = pathname.split('/')[2];
-  return second === 'picture' || second === 'overview' || second === 'liaison' ? second : null;
-}
+import { TransparencyPage } from './components/TransparencyPage';
+import { ExercisesPage } from './components/ExercisesPage';
+import { AuditPage } from './components/AuditPage';
 
 export function App() {
   const tenant = tenantOfPath(window.location.pathname);
@@ -71,6 +69,9 @@ function Console({ tenant }: { tenant: Tenant }) {
         {shown === 'overview' && <Overview tenant={tenant} session={session} />}
         {shown === 'picture' && <PicturePage tenant={tenant} />}
         {shown === 'liaison' && <LiaisonPage tenant={tenant} />}
+        {shown === 'transparency' && <TransparencyPage tenant={tenant} session={session} />}
+        {shown === 'exercises' && <ExercisesPage tenant={tenant} session={session} />}
+        {shown === 'audit' && <AuditPage tenant={tenant} />}
       </main>
     </div>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canActAsLiaison, canOpen, homeScreen, menuFor } from './menu';
+import { canActAsLiaison, canOpen, homeScreen, menuFor, screenOfPath } from './menu';
 
 const labels = (roles: string[]) => menuFor(roles).map((i) => i.label);
 
@@ -19,8 +19,24 @@ describe('role-based menu', () => {
 
   it('a fusion operator works on the picture; an auditor or a user without roles sees the agreement only', () => {
     expect(labels(['fusion-operator'])).toEqual(['Agreement', 'Picture']);
-    expect(labels(['auditor'])).toEqual(['Agreement']);
+    expect(labels(['auditor'])).toEqual(['Agreement', 'Audit log']);
     expect(labels([])).toEqual(['Agreement']);
     expect(homeScreen([])).toBe('overview');
+  });
+
+  it('gives the transparency officer, the exercise planner and the auditor their own screen and no other', () => {
+    expect(labels(['transparency-officer'])).toEqual(['Agreement', 'Transparency']);
+    expect(labels(['exercise-planner'])).toEqual(['Agreement', 'Exercises']);
+    expect(canOpen('transparency', ['analyst'])).toBe(false);
+    expect(canOpen('exercises', ['transparency-officer'])).toBe(false);
+    expect(canOpen('audit', ['exercise-planner'])).toBe(false);
+    expect(homeScreen(['transparency-officer'])).toBe('overview');
+  });
+
+  it('reads the screen from the page path', () => {
+    expect(screenOfPath('/nato/transparency')).toBe('transparency');
+    expect(screenOfPath('/russia/audit')).toBe('audit');
+    expect(screenOfPath('/nato/')).toBeNull();
+    expect(screenOfPath('/nato/clock')).toBeNull();
   });
 });

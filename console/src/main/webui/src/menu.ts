@@ -1,7 +1,9 @@
 // Which screens a user's roles open. The services decide what each role may do; the menu only avoids showing
 // screens and actions that would be refused.
 
-export type ScreenId = 'overview' | 'picture' | 'liaison';
+export type ScreenId = 'overview' | 'picture' | 'liaison' | 'transparency' | 'exercises' | 'audit';
+
+export const SCREENS: readonly ScreenId[] = ['overview', 'picture', 'liaison', 'transparency', 'exercises', 'audit'];
 
 export interface MenuItem {
   id: ScreenId;
@@ -13,6 +15,9 @@ export const MENU: MenuItem[] = [
   { id: 'overview', label: 'Agreement', roles: 'any' },
   { id: 'picture', label: 'Picture', roles: ['analyst', 'fusion-operator'] },
   { id: 'liaison', label: 'Liaison actions', roles: ['liaison'] },
+  { id: 'transparency', label: 'Transparency', roles: ['transparency-officer'] },
+  { id: 'exercises', label: 'Exercises', roles: ['exercise-planner'] },
+  { id: 'audit', label: 'Audit log', roles: ['auditor'] },
 ];
 
 export function menuFor(roles: readonly string[]): MenuItem[] {
@@ -26,6 +31,12 @@ export function canOpen(screen: ScreenId, roles: readonly string[]): boolean {
 /** The first screen after login: the picture for those who work on it, the agreement for everyone else. */
 export function homeScreen(roles: readonly string[]): ScreenId {
   return canOpen('picture', roles) ? 'picture' : 'overview';
+}
+
+/** The screen a page path names (/nato/audit → audit), or null. */
+export function screenOfPath(pathname: string): ScreenId | null {
+  const second = pathname.split('/')[2];
+  return SCREENS.find((s) => s === second) ?? null;
 }
 
 /** The liaison's agreement commands: only a liaison may give them (the service refuses everyone else). */

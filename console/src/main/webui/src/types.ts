@@ -66,8 +66,97 @@ export interface AgreementView {
 }
 
 export interface Problem {
+  errors?: FieldError[];
   type?: string;
   title?: string;
   status?: number;
   detail?: string;
+}
+
+/** A problem+json validation answer lists the fields at fault (paths from the request body's root). */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** transparency-service's DisclosureView. */
+export interface Disclosure {
+  id: string;
+  party: PartyName;
+  kind: 'INVENTORY' | 'INTERCEPTOR_PERFORMANCE' | 'DEPLOYMENT_PLAN';
+  round: string;
+  version: number;
+  status: 'DRAFT' | 'SUBMITTED' | 'SUPERSEDED';
+  access: 'OWN' | 'RECIPROCAL';
+  content: Record<string, unknown>;
+  changeOccurredOn: string | null;
+  createdAt: string;
+  updatedAt: string | null;
+  submittedAt: string | null;
+  allowedActions: string[];
+}
+
+/** transparency-service's TestView (an interceptor test as host or guest sees it). */
+export interface InterceptorTest {
+  id: string;
+  host: PartyName;
+  guest: PartyName;
+  role: 'HOST' | 'GUEST';
+  state: string;
+  announcement: { windowStart: string; windowEnd: string; interceptorType: string; site: { lat: number; lon: number } };
+  late: boolean;
+  observers: string[];
+  declaredResults: Record<string, number | null> | null;
+  observations: { observer: string; measurements: Record<string, number | null> }[];
+  allowedActions: string[];
+}
+
+/** exercise-service's ExerciseView (the fields the screen shows). */
+export interface Exercise {
+  id: string;
+  name: string;
+  kind: string;
+  host: PartyName;
+  window: { start: string; end: string };
+  status: 'PROPOSED' | 'APPROVED' | 'RUNNING' | 'COMPLETED' | 'CANCELLED' | 'HALTED';
+  scenarioVersion: number;
+  approvedBy: PartyName | null;
+  allowedActions: string[];
+}
+
+/** exercise-service's ReportView (the after-action report). */
+export interface AfterActionReport {
+  status: 'DRAFT' | 'FINAL';
+  revision: number;
+  approvals: Partial<Record<PartyName, string>>;
+  launches: number;
+  detectedLaunches: number;
+  falseTracks: number;
+  totalTrackBreaks: number;
+}
+
+/** agreement-service's audit chain: an entry, a page, the verification. */
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  party: PartyName | null;
+  subject: string;
+  action: string;
+  agreementId: string | null;
+  hash: string;
+}
+
+export interface AuditPage {
+  entries: AuditEntry[];
+  nextSeq: number | null;
+}
+
+export interface AuditVerification {
+  valid: boolean;
+  checkedEntries: number;
+  firstBrokenSeq: number | null;
+  failure: string | null;
+  reason: string | null;
+  headSeq: number;
+  headHash: string;
 }

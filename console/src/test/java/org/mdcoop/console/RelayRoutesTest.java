@@ -21,6 +21,25 @@ class RelayRoutesTest {
     }
 
     @Test
+    void relaysTheTransparencyOfficersExercisePlannersAndAuditorsScreens() {
+        assertThat(RelayRoutes.allowed("transparency", "GET", "disclosures")).isTrue();
+        assertThat(RelayRoutes.allowed("transparency", "PUT", "disclosures/" + ID)).isTrue();
+        assertThat(RelayRoutes.allowed("transparency", "POST", "disclosures/" + ID + "/submit")).isTrue();
+        assertThat(RelayRoutes.allowed("transparency", "GET", "tests/" + ID + "/comparison")).isTrue();
+        assertThat(RelayRoutes.allowed("transparency", "POST", "tests/" + ID + "/accept")).isTrue();
+        assertThat(RelayRoutes.allowed("exercise", "POST", "exercises")).isTrue();
+        assertThat(RelayRoutes.allowed("exercise", "POST", "exercises/" + ID + "/approve")).isTrue();
+        assertThat(RelayRoutes.allowed("exercise", "GET", "exercises/" + ID + "/report")).isTrue();
+        assertThat(RelayRoutes.allowed("exercise", "POST", "exercises/" + ID + "/report/approve")).isTrue();
+        assertThat(RelayRoutes.allowed("agreement", "GET", "audit/verify")).isTrue();
+        // not what these screens need: the dev clocks, the exercise's raw runs, another service's paths
+        assertThat(RelayRoutes.allowed("transparency", "POST", "clock/advance")).isFalse();
+        assertThat(RelayRoutes.allowed("exercise", "DELETE", "exercises/" + ID)).isFalse();
+        assertThat(RelayRoutes.allowed("exercise", "GET", "disclosures")).isFalse();
+        assertThat(RelayRoutes.allowed("transparency", "POST", "tests/" + ID + "/../clock")).isFalse();
+    }
+
+    @Test
     void relaysNothingElse() {
         assertThat(RelayRoutes.allowed("agreement", "POST", "clock/advance")).isFalse();
         assertThat(RelayRoutes.allowed("fusion", "POST", "reports")).isFalse();

@@ -92,6 +92,21 @@ class ConsoleBrowserSystemTest {
     }
 
     @Test
+    void anAnalystIsOfferedNoTransparencyExerciseOrAuditScreenEvenOnTheirPaths() {
+        assertThat(natoPage.getByRole(com.microsoft.playwright.options.AriaRole.NAVIGATION))
+                .hasText("AgreementPicture");
+        Page page = nato.newPage();
+        for (String screen : List.of("transparency", "exercises", "audit")) {
+            page.navigate(ConsoleBrowser.CONSOLE + "/nato/" + screen);
+            assertThat(page.getByTestId("picture")).isVisible();
+            assertThat(page.getByTestId("own-disclosures")).hasCount(0);
+            assertThat(page.getByTestId("propose-exercise")).hasCount(0);
+            assertThat(page.getByTestId("audit")).hasCount(0);
+        }
+        page.close();
+    }
+
+    @Test
     void aStateChangingCallWithoutTheCsrfTokenIsRefused403AndNeverRelayed() {
         String withdraw = ConsoleBrowser.CONSOLE + "/api/nato/agreement/agreements/" + UUID.randomUUID() + "/withdraw";
         APIResponse forged = nato.request().post(withdraw, RequestOptions.create()
@@ -146,11 +161,11 @@ class ConsoleBrowserSystemTest {
     }
 
     @Test
-    void anAuditorSeesOnlyTheAgreementAndLoggingOutEndsTheSessionHereAndAtKeycloak() {
+    void anAuditorSeesTheAgreementAndTheAuditLogOnlyAndLoggingOutEndsTheSessionHereAndAtKeycloak() {
         try (BrowserContext auditor = chromium.newContext()) {
             Page page = ConsoleBrowser.logIn(auditor, "nato-auditor");
             assertThat(page.getByTestId("agreement")).isVisible();
-            assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.NAVIGATION)).hasText("Agreement");
+            assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.NAVIGATION)).hasText("AgreementAudit log");
             page.getByText("Log out").click();
             assertThat(page.getByText("Log in — NATO")).isVisible();
             assertThat(auditor.request().get(ConsoleBrowser.CONSOLE + "/api/nato/session").status()).isEqualTo(401);

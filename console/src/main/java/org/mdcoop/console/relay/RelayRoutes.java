@@ -37,6 +37,20 @@ public final class RelayRoutes {
             route("agreement", "POST", "agreements/" + ID + "/(submit|accept|reject|retract|withdraw)"),
             route("agreement", "PUT", "agreements/" + ID + "/(extension-consent|permanence-consent|reservation)"),
             route("agreement", "DELETE", "agreements/" + ID + "/(extension-consent|permanence-consent)"),
+            // transparency-service: disclosures and interceptor tests (the service applies reciprocity and roles)
+            route("transparency", "GET", "disclosures(/" + ID + ")?"),
+            route("transparency", "GET", "tests(/" + ID + "(/comparison)?)?"),
+            route("transparency", "GET", "compliance"),
+            route("transparency", "POST", "disclosures"),
+            route("transparency", "PUT", "disclosures/" + ID),
+            route("transparency", "DELETE", "disclosures/" + ID),
+            route("transparency", "POST", "disclosures/" + ID + "/(submit|revisions)"),
+            route("transparency", "POST", "tests/" + ID + "/(accept|decline|cancel|results|observations)"),
+            // exercise-service: the programme, approvals, runs and the after-action report
+            route("exercise", "GET", "exercises(/" + ID + "(/report)?)?"),
+            route("exercise", "POST", "exercises"),
+            route("exercise", "POST", "exercises/" + ID + "/(approve|start|complete|cancel)"),
+            route("exercise", "POST", "exercises/" + ID + "/report/(compute|approve)"),
             // fusion-service: the picture (its live stream has its own endpoint) and the sensor list
             route("fusion", "GET", "picture"),
             route("fusion", "GET", "tracks/" + NAME),

@@ -1,0 +1,183 @@
+package org.mdcoop.system;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mdcoop.system.Stack.as;
+import static org.mdcoop.system.Stack.url;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+/**
+ * Both parties' transparency officers in the console against the running stack, with an agreement in force: NATO's
+ * officer drafts an inventory (the service's field error shown beside the field), edits and releases it; Russia's
+ * officer never sees the draft, sees the released one only after releasing the same kind, and accepts an
+ * interceptor test to observe it, records an observation and compares it with NATO's declared results.
+ */
+class ConsoleTransparencySystemTest {
+
+    private static ConsoleBrowser chromium;
+    private static final String ROUND = (2100 + ThreadLocalRandom.current().nextInt(899)) + "-H"
+            + (1 + ThreadLocalRandom.current().nextInt(2));
+
+    @BeforeAll
+    static void agreementInForce() {
+        ConsoleAgreement.inForce();
+        chromium = new ConsoleBrowser();
+    }
+
+    @AfterAll
+    static void endIt() {
+        if (chromium != null) {
+            chromium.close();
+        }
+        ConsoleAgreement.end();
+    }
+
+    private static Page openTransparency(BrowserContext context, String user) {
+        Page page = ConsoleBrowser.logIn(context, user);
+        Locator menu = page.getByRole(AriaRole.NAVIGATION);
+        assertThat(menu).containsText("Transparency");
+        assertThat(menu).not().containsText("Picture");
+        assertThat(menu).not().containsText("Exercises");
+        assertThat(menu).not().containsText("Liaison");
+        menu.getByText("Transparency").click();
+        assertThat(page.getByTestId("own-disclosures")).isVisible();
+        return page;
+    }
+
+    /** Fills the new-inventory form's first component and saves it. */
+    private static void draftInventory(Page page, String designation, String count, String lat) {
+        page.getByText("New inventory disclosure").click();
+        Locator form = page.getByTestId("disclosure-form");
+        form.getByLabel("Round").fill(ROUND);
+        form.getByLabel("Designation 1").fill(designation);
+        form.getByLabel("Count 1").fill(count);
+        form.getByLabel("Latitude 1").fill(lat);
+        form.getByLabel("Longitude 1").fill("17.1");
+        form.getByText("Save draft").click();
+    }
+
+    private static Locator row(Page page, String section, String designation) {
+        return page.getByTestId(section).locator("tr[data-disclosure-id]").filter(
+                new Locator.FilterOptions().setHasText(designation));
+    }
+
+    @Test
+    void officersDraftReleaseAndReadEachOthersInventoryButNeverADraft() {
+        String natoSite = "Site " + ROUND;
+        String russianSite = "Voronezh " + ROUND;
+        try (BrowserContext nato = chromium.newContext(); BrowserContext russia = chromium.newContext()) {
+            Page natoPage = openTransparency(nato, "nato-transparency-officer");
+
+            // the service's validation error is shown beside the field it names
+            draftInventory(natoPage, natoSite, "24", "95");
+            Locator latError = natoPage.locator("[data-field='content.components[0].lat']");
+            assertThat(latError).isVisible();
+            assertThat(latError).containsText("90");
+            ConsoleBrowser.screenshot(natoPage, "console-nato-transparency-field-error");
+            Locator form = natoPage.getByTestId("disclosure-form");
+            form.getByLabel("Latitude 1").fill("54.48");
+            form.getByText("Save draft").click();
+            Locator draft = row(natoPage, "own-disclosures", natoSite);
+            assertThat(draft).containsText("DRAFT");
+            String draftId = draft.getAttribute("data-disclosure-id");
+
+            // Russia's officer sees no NATO draft: not on the screen, not through the relay
+            Page russiaPage = openTransparency(russia, "russia-transparency-officer");
+            assertThat(russiaPage.getByTestId("other-disclosures")).isVisible();
+            assertThat(russiaPage.locator("[data-disclosure-id='" + draftId + "']")).hasCount(0);
+            assertThat(russiaPage.getByText(natoSite)).hasCount(0);
+            assertThat(russia.request().get(ConsoleBrowser.CONSOLE + "/api/russia/transparency/disclosures/" + draftId)
+                    .status()).isEqualTo(404);
+            assertThat(russia.request().get(ConsoleBrowser.CONSOLE + "/api/russia/transparency/disclosures").text())
+                    .doesNotContain(draftId).doesNotContain(natoSite);
+
+            // NATO edits the draft, then releases it
+            draft.getByText("Edit").click();
+            natoPage.getByTestId("disclosure-form").getByLabel("Count 1").fill("30");
+            natoPage.getByTestId("disclosure-form").getByText("Save draft").click();
+            assertThat(draft).containsText(natoSite + " (30)");
+            draft.getByText("Release").click();
+            assertThat(draft).containsText("SUBMITTED");
+
+            // released, but Russia reads it only once it has released the same kind itself (reciprocity)
+            russiaPage.reload();
+            assertThat(russiaPage.getByTestId("other-disclosures")).isVisible();
+            assertThat(russiaPage.locator("[data-disclosure-id='" + draftId + "']")).hasCount(0);
+            draftInventory(russiaPage, russianSite, "1", "55.0");
+            Locator russian = row(russiaPage, "own-disclosures", russianSite);
+            russian.getByText("Release").click();
+            assertThat(russian).containsText("SUBMITTED");
+            russiaPage.reload();
+            Locator natosForRussia = row(russiaPage, "other-disclosures", natoSite);
+            assertThat(natosForRussia).containsText("SUBMITTED");
+            assertThat(natosForRussia).containsText(natoSite + " (30)");
+            assertThat(natosForRussia.getByRole(AriaRole.BUTTON)).hasCount(0);
+            ConsoleBrowser.screenshot(russiaPage, "console-russia-transparency-disclosures");
+
+            natoPage.reload();
+            assertThat(row(natoPage, "other-disclosures", russianSite)).containsText("SUBMITTED");
+            assertThat(row(natoPage, "own-disclosures", russianSite)).hasCount(0);
+        }
+    }
+
+    @Test
+    void theGuestAcceptsAnInterceptorTestObservesItAndComparesWithTheHostsResults() {
+        Instant now = Stack.serviceNow("transparency");
+        String type = "SM-3 " + ROUND;
+        String test = as("nato-transparency-officer").body("{\"windowStart\":\"" + now.plus(Duration.ofHours(1))
+                        + "\",\"windowEnd\":\"" + now.plus(Duration.ofHours(2)) + "\",\"site\":{\"lat\":54.48,\"lon\":17.1},"
+                        + "\"interceptorType\":\"" + type + "\",\"launchArea\":{\"shape\":\"CIRCLE\",\"centre\":{\"lat\":54.5,"
+                        + "\"lon\":17.0},\"radiusKm\":5},\"impactArea\":{\"shape\":\"CIRCLE\",\"centre\":{\"lat\":56,"
+                        + "\"lon\":18},\"radiusKm\":20}}")
+                .post(url("transparency", "/api/tests")).then().statusCode(201).extract().path("id");
+        try (BrowserContext nato = chromium.newContext(); BrowserContext russia = chromium.newContext()) {
+            Page russiaPage = openTransparency(russia, "russia-transparency-officer");
+            Locator notice = russiaPage.locator("[data-test-id='" + test + "']");
+            assertThat(notice).containsText("NATO → RUSSIA: " + type);
+            assertThat(notice).containsText("ANNOUNCED");
+            assertThat(notice).containsText("You are the guest");
+            notice.getByLabel("Observers").fill("Obs A");
+            notice.getByText("Accept to observe").click();
+            assertThat(notice).containsText("ACCEPTED");
+            assertThat(notice).containsText("Observers: Obs A");
+            assertThat(notice.getByText("Accept to observe")).hasCount(0);
+
+            // the host sees the acceptance and has no guest action
+            Page natoPage = openTransparency(nato, "nato-transparency-officer");
+            Locator hosted = natoPage.locator("[data-test-id='" + test + "']");
+            assertThat(hosted).containsText("ACCEPTED");
+            assertThat(hosted).containsText("You are the host");
+            assertThat(hosted.getByText("Record observation")).hasCount(0);
+
+            // after the window the host declares results (API) and the guest's observer records in the console
+            as("nato-liaison").body("{\"seconds\":" + Duration.ofHours(3).toSeconds() + "}")
+                    .post(url("transparency", "/api/clock/advance")).then().statusCode(200);
+            as("nato-transparency-officer").body("{\"interceptAltitudeKm\":250,\"burnoutVelocityKmS\":4.5}")
+                    .post(url("transparency", "/api/tests/" + test + "/results")).then().statusCode(200);
+            russiaPage.reload();
+            notice.getByLabel("Observer", new Locator.GetByLabelOptions().setExact(true)).fill("Obs A");
+            notice.getByLabel("interceptAltitudeKm").fill("300");
+            notice.getByLabel("burnoutVelocityKmS").fill("4.52");
+            notice.getByText("Record observation").click();
+            assertThat(notice).containsText("Observations by: Obs A");
+            notice.getByText("Declared vs observed").click();
+            Locator comparison = notice.getByTestId("comparison");
+            assertThat(comparison).containsText("INTERCEPT_ALTITUDE_KM");
+            assertThat(comparison).containsText("DISCREPANCY");
+            assertThat(comparison).containsText("CONSISTENT");
+            ConsoleBrowser.screenshot(russiaPage, "console-russia-transparency-test");
+        }
+    }
+}
