@@ -174,13 +174,6 @@ public class ReportStore {
                 });
     }
 
-    /** Every report since {@code from}, in the order the tracker replays them. */
-    @Transactional
-    public List<Report> since(Instant from) {
-        return query("select " + COLUMNS + " from report where t >= ? order by t, received_at, report_id",
-                ps -> ps.setObject(1, OffsetDateTime.ofInstant(from, ZoneOffset.UTC)));
-    }
-
     private interface Binder {
         void bind(PreparedStatement ps) throws SQLException;
     }

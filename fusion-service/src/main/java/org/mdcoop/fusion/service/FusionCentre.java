@@ -456,7 +456,7 @@ public class FusionCentre {
                     }
                 }
                 collectProducts();
-                processRipe(true);
+                processRipe();
                 snapshotDue();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -473,7 +473,7 @@ public class FusionCentre {
     }
 
     /** Fuses, per stream and in time order, every scan that is ripe. */
-    private void processRipe(boolean publish) {
+    private void processRipe() {
         long now = System.nanoTime();
         double nowS = nowSeconds();
         Iterator<Stream> it = streams.values().iterator();
@@ -492,7 +492,7 @@ public class FusionCentre {
                 if (head == null || !ripe(s, head, t, now, nowS)) {
                     break;
                 }
-                scan(s, head, t, publish);
+                scan(s, head, t);
             }
             if (s.tracker.tracks().size() == 0 && s.published.isEmpty() && idle(s)
                     && now - s.lastActivityNanos > TimeUnit.MINUTES.toNanos(10)) {
@@ -535,7 +535,7 @@ public class FusionCentre {
     }
 
     /** Feeds the lane's reports of time {@code t} as one scan. */
-    private void scan(Stream s, Lane lane, double t, boolean publish) {
+    private void scan(Stream s, Lane lane, double t) {
         Tracker tracker = s.tracker;
         ReportBatch batch = s.batch;
         batch.clear();
@@ -568,17 +568,15 @@ public class FusionCentre {
         fused.increment(n);
         s.scans++;
         s.lastActivityNanos = System.nanoTime();
-        afterScan(s, publish);
-        if (publish) {
-            long done = System.nanoTime();
-            for (int i = 0; i < n; i++) {
-                latency.record(done - receivedOfScan[i], TimeUnit.NANOSECONDS);
-            }
+        afterScan(s);
+        long done = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            latency.record(done - receivedOfScan[i], TimeUnit.NANOSECONDS);
         }
     }
 
     /** Publishes every confirmed track with news since its last update, and the end of every track that is gone. */
-    private void afterScan(Stream s, boolean publish) {
+    private void afterScan(Stream s) {
         TrackTable table = s.tracker.tracks();
         for (int slot = 0; slot < table.size(); slot++) {
             if (!table.isConfirmed(slot)) {
@@ -598,9 +596,6 @@ public class FusionCentre {
             requestProducts(s, slot, p);
             FusedTrackMessage message = message(s, slot, p);
             p.last = message;
-            if (!publish) {
-                continue;
-            }
             publisher.publish(message, s.epoch);
             double t = table.stateTimeSeconds(slot);
             if (t - p.persistedAt >= config.persistInterval().toMillis() / 1000.0) {
@@ -617,12 +612,10 @@ public class FusionCentre {
                 continue;
             }
             ended.remove();
-            if (publish) {
-                endedToPersist.offer(p.trackId);
-                publisher.publishEnded(new TrackEndedMessage(p.trackId, s.name,
-                        p.last == null ? clock.instant() : p.last.t(), TrackStore.DELETED, p.lastUpdate,
-                        s.exerciseId != null, s.exerciseId), s.epoch);
-            }
+            endedToPersist.offer(p.trackId);
+            publisher.publishEnded(new TrackEndedMessage(p.trackId, s.name,
+                    p.last == null ? clock.instant() : p.last.t(), TrackStore.DELETED, p.lastUpdate,
+                    s.exerciseId != null, s.exerciseId), s.epoch);
         }
     }
 

@@ -64,19 +64,13 @@ class FusionCentreTest {
 
     @BeforeEach
     void openTheCentre() {
-        agreementId = UUID.randomUUID();
+        agreementId = FusionTestSupport.openCentre();
         run = agreementId.toString().substring(0, 8);
-        publishStatus(agreementId, "PROVISIONAL", true, Instant.now());
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(TestTokens.nato(Roles.ANALYST))
-                .get("/api/picture").then().statusCode(200)
-                .body("centreOpen", equalTo(true)).body("agreementId", equalTo(agreementId.toString())));
     }
 
     @AfterEach
     void endTheAgreement() {
-        publishStatus(agreementId, "WITHDRAWN", false, Instant.now());
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(TestTokens.nato(Roles.ANALYST))
-                .get("/api/picture").then().body("centreOpen", equalTo(false)));
+        FusionTestSupport.closeCentre(agreementId);
     }
 
     @Test

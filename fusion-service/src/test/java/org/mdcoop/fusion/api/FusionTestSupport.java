@@ -103,6 +103,29 @@ final class FusionTestSupport {
         StatusFeed.localBroker(STATUS_TOPIC).publish(message);
     }
 
+    /**
+     * Opens the centre with a fresh in-force agreement, published to the broker as the agreement-service would, and
+     * waits until the picture says so. Returns the agreement's id.
+     */
+    static UUID openCentre() {
+        UUID agreementId = UUID.randomUUID();
+        publishStatus(agreementId, "PROVISIONAL", true, Instant.now());
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                as(org.mdcoop.common.testing.TestTokens.nato(org.mdcoop.common.security.Roles.ANALYST))
+                        .get("/api/picture").then().statusCode(200)
+                        .body("centreOpen", org.hamcrest.Matchers.equalTo(true))
+                        .body("agreementId", org.hamcrest.Matchers.equalTo(agreementId.toString())));
+        return agreementId;
+    }
+
+    /** Ends the agreement {@link #openCentre} made and waits until the centre is closed. */
+    static void closeCentre(UUID agreementId) {
+        publishStatus(agreementId, "WITHDRAWN", false, Instant.now());
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                as(org.mdcoop.common.testing.TestTokens.nato(org.mdcoop.common.security.Roles.ANALYST))
+                        .get("/api/picture").then().body("centreOpen", org.hamcrest.Matchers.equalTo(false)));
+    }
+
     static String registerSensor(RequestSpecification operator, String id, double latDeg, double lonDeg, double sigmaM) {
         operator.body(Map.of("id", id, "type", "EARLY_WARNING_RADAR", "latDeg", latDeg, "lonDeg", lonDeg, "altM", 100.0,
                 "sigmaM", sigmaM, "revisitS", 1.0)).post("/api/sensors").then().statusCode(201);

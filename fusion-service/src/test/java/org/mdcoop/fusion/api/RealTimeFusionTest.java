@@ -8,7 +8,6 @@ import static org.mdcoop.fusion.api.FusionTestSupport.REPORTS_TOPIC;
 import static org.mdcoop.fusion.api.FusionTestSupport.TRACKS_TOPIC;
 import static org.mdcoop.fusion.api.FusionTestSupport.as;
 import static org.mdcoop.fusion.api.FusionTestSupport.natoOperator;
-import static org.mdcoop.fusion.api.FusionTestSupport.publishStatus;
 import static org.mdcoop.fusion.api.FusionTestSupport.registerSensor;
 import static org.mdcoop.fusion.api.FusionTestSupport.reportEnvelope;
 import static org.mdcoop.fusion.api.FusionTestSupport.russianOperator;
@@ -65,18 +64,13 @@ class RealTimeFusionTest {
 
     @BeforeEach
     void openTheCentre() {
-        agreementId = UUID.randomUUID();
+        agreementId = FusionTestSupport.openCentre();
         run = agreementId.toString().substring(0, 8);
-        publishStatus(agreementId, "PROVISIONAL", true, Instant.now());
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(TestTokens.nato(Roles.ANALYST))
-                .get("/api/picture").then().statusCode(200).body("agreementId", equalTo(agreementId.toString())));
     }
 
     @AfterEach
     void endTheAgreement() {
-        publishStatus(agreementId, "WITHDRAWN", false, Instant.now());
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(TestTokens.nato(Roles.ANALYST))
-                .get("/api/picture").then().body("centreOpen", equalTo(false)));
+        FusionTestSupport.closeCentre(agreementId);
     }
 
     /** Objects 1.5 degrees apart over Europe, climbing east at 3 km/s (truth, no noise). */

@@ -2,12 +2,10 @@ package org.mdcoop.fusion.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
 import static org.mdcoop.fusion.api.FusionTestSupport.BOOTSTRAP;
 import static org.mdcoop.fusion.api.FusionTestSupport.REPORTS_TOPIC;
 import static org.mdcoop.fusion.api.FusionTestSupport.as;
 import static org.mdcoop.fusion.api.FusionTestSupport.natoOperator;
-import static org.mdcoop.fusion.api.FusionTestSupport.publishStatus;
 import static org.mdcoop.fusion.api.FusionTestSupport.registerSensor;
 import static org.mdcoop.fusion.api.FusionTestSupport.reportEnvelope;
 import static org.mdcoop.fusion.api.FusionTestSupport.russianOperator;
@@ -60,18 +58,13 @@ class StreamHandOverTest {
 
     @BeforeEach
     void openTheCentre() {
-        agreementId = UUID.randomUUID();
+        agreementId = FusionTestSupport.openCentre();
         run = agreementId.toString().substring(0, 8);
-        publishStatus(agreementId, "PROVISIONAL", true, Instant.now());
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(TestTokens.nato(Roles.ANALYST))
-                .get("/api/picture").then().statusCode(200).body("agreementId", equalTo(agreementId.toString())));
     }
 
     @AfterEach
     void endTheAgreement() {
-        publishStatus(agreementId, "WITHDRAWN", false, Instant.now());
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(TestTokens.nato(Roles.ANALYST))
-                .get("/api/picture").then().body("centreOpen", equalTo(false)));
+        FusionTestSupport.closeCentre(agreementId);
     }
 
     /** Six objects 2 degrees apart over Europe, climbing east (truth). */
