@@ -157,6 +157,32 @@ final class FaultDrill {
         return e.toString();
     }
 
+    /**
+     * Announces a RUNNING exercise (hosted by NATO, approved by Russia, declaring these sensors) on exercise.events
+     * as the exercise-service would, and waits until the fusion centre has recorded it: an exercise stream of the
+     * fusion centre's alone, which takes the drill's reports (the centre refuses reports of exercises not running).
+     */
+    static UUID announceRunningExercise(String... sensorIds) {
+        UUID id = UUID.randomUUID();
+        ObjectNode payload = JSON.createObjectNode();
+        payload.put("exerciseId", id.toString());
+        payload.put("name", "fault drill stream");
+        payload.put("host", "NATO");
+        payload.put("approvedBy", "RUSSIA");
+        payload.put("status", "RUNNING");
+        payload.putObject("run").putPOJO("sensorIds", java.util.List.of(sensorIds));
+        try (KafkaProducer<String, String> p = producer()) {
+            p.send(new ProducerRecord<>("exercise.events", id.toString(),
+                    envelope(UUID.randomUUID(), "exercise.started", "NATO", id.toString(), payload))).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not announce the drill's exercise", e);
+        }
+        org.awaitility.Awaitility.await("fusion knows exercise " + id).atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> count("fusion", "select count(*) from exercise_stream where exercise_id = ?", id) == 1);
+        sleep(java.time.Duration.ofMillis(500)); // the centre's cache re-reads an unknown exercise within 250 ms
+        return id;
+    }
+
     static Connection database(String name) throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + name, name, name);
     }

@@ -104,7 +104,7 @@ class FaultDrillSystemTest {
     @Order(1)
     void consumersKilledMidStream_nothingMissingNothingDoubled() throws Exception {
         String run = "DRILL-" + Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT);
-        UUID reportsExercise = UUID.randomUUID(); // an exercise stream of the fusion centre only
+        UUID reportsExercise = FaultDrill.announceRunningExercise("NATO-1"); // a stream of the fusion centre only
         List<UUID> agreementEventIds = Collections.synchronizedList(new ArrayList<>());
         List<UUID> fakeAgreements = Collections.synchronizedList(new ArrayList<>());
         List<UUID> trackEventIds = Collections.synchronizedList(new ArrayList<>());
@@ -266,13 +266,14 @@ class FaultDrillSystemTest {
         Map<TopicPartition, Long> eventsBefore = FaultDrill.endOffsets(List.of("agreement.events"));
         Map<TopicPartition, Long> dlqBefore = FaultDrill.endOffsets(DLQS);
         int reports = 4_000;
+        UUID reportsExercise = FaultDrill.announceRunningExercise("NATO-1");
         AtomicBoolean failed = new AtomicBoolean();
         Thread gateway = new Thread(() -> {
             try (KafkaProducer<String, String> producer = FaultDrill.producer()) {
                 for (int i = 0; i < reports; i++) {
                     producer.send(new ProducerRecord<>("fusion.sensor-reports", "NATO-1", envelope(UUID.randomUUID(),
                                     "fusion.sensor-report", "NATO", "NATO-1",
-                                    report(run + "-" + i, i, Instant.now(), UUID.randomUUID()))),
+                                    report(run + "-" + i, i, Instant.now(), reportsExercise))),
                             (metadata, error) -> {
                                 if (error != null) {
                                     failed.set(true);

@@ -81,6 +81,8 @@ public class SensorReportPublisher {
     private final ReliableProducer producer;
     private final CooperationView cooperation;
     private final Set<UUID> paused = ConcurrentHashMap.newKeySet();
+    /** Runs whose exercise events had all left the outbox, with when (System.nanoTime) that was first seen. */
+    private final Map<UUID, Long> announced = new ConcurrentHashMap<>();
 
     /** A run's report stream positioned after {@code position} (the scenario time of the last sent report). */
     private record Cursor(ReportStream stream, Instant position, int scenarioVersion) {
@@ -118,6 +120,7 @@ public class SensorReportPublisher {
             return;
         }
         cursors.keySet().retainAll(active);
+        announced.keySet().retainAll(active);
         for (UUID exerciseId : active) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> publishBatch(exerciseId));
@@ -158,6 +161,9 @@ public class SensorReportPublisher {
         if (paused.remove(exerciseId)) {
             Log.infof("exercise %s resumed: agreement %s heard of again", exerciseId, exercise.agreementId);
         }
+        if (run.publishedUntil == null && !announced(exerciseId)) {
+            return; // the fusion centre must know the exercise runs before its first report arrives
+        }
         Cursor cursor = cursors.get(exerciseId);
         if (cursor == null || !java.util.Objects.equals(cursor.position(), run.publishedUntil)
                 || cursor.scenarioVersion() != run.scenarioVersion) {
@@ -187,6 +193,26 @@ public class SensorReportPublisher {
         if (stream.nextDueTime().isEmpty()) {
             finish(run, now, "all reports published");
         }
+    }
+
+    /**
+     * Whether the exercise's start has reached the broker (no event of the exercise is still in the outbox) and the
+     * settle time has passed since: the fusion centre refuses reports of an exercise it has not heard is RUNNING.
+     */
+    private boolean announced(UUID exerciseId) {
+        Long since = announced.get(exerciseId);
+        if (since == null) {
+            Number unsent = (Number) entityManager.createNativeQuery(
+                    "select count(*) from outbox where topic = :topic and message_key = :key and sent_at is null")
+                    .setParameter("topic", ExerciseEvents.TOPIC).setParameter("key", exerciseId.toString())
+                    .getSingleResult();
+            if (unsent.longValue() > 0) {
+                return false;
+            }
+            since = System.nanoTime();
+            announced.put(exerciseId, since);
+        }
+        return System.nanoTime() - since >= config.streamOpenSettle().toNanos();
     }
 
     private Cursor open(ExerciseRow exercise, ExerciseRunRow run) {

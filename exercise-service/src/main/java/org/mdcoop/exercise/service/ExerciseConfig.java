@@ -35,6 +35,13 @@ public interface ExerciseConfig {
     Duration sendTimeout();
 
     /**
+     * A run's first reports wait until the exercise's events (its start among them) have left the outbox, and then
+     * this long more, so that the fusion centre knows the exercise is RUNNING before its reports arrive.
+     */
+    @WithDefault("1s")
+    Duration streamOpenSettle();
+
+    /**
      * Where the synthetic reports go: the fusion centre's {@code fusion.sensor-reports}. Tests use a topic of their
      * own so their reports never reach a fusion centre running on the same broker.
      */

@@ -39,10 +39,10 @@ public class ExerciseEvents {
     public static final String REPORT_APPROVED = "exercise.report-approved";
     public static final String REPORT_FINALISED = "exercise.report-finalised";
 
-    /** The exercise after the change. {@code run} only on {@code exercise.started}. */
+    /** The exercise after the change. {@code run} only on {@code exercise.started}; {@code approvedBy} once approved. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ExercisePayload(UUID exerciseId, String name, ExerciseKind kind, Party host, Instant windowStart,
-            Instant windowEnd, ExerciseStatus status, int scenarioVersion, Integer approvedScenarioVersion,
+    public record ExercisePayload(UUID exerciseId, String name, ExerciseKind kind, Party host, Party approvedBy,
+            Instant windowStart, Instant windowEnd, ExerciseStatus status, int scenarioVersion, Integer approvedScenarioVersion,
             String reason, RunPayload run) {
     }
 
@@ -63,7 +63,7 @@ public class ExerciseEvents {
 
     public void exercise(String type, Exercise e, UUID agreementId, Party party, String actor, Instant now,
             String reason, RunPayload run) {
-        ExercisePayload payload = new ExercisePayload(e.id(), e.name(), e.kind(), e.host(), e.window().start(),
+        ExercisePayload payload = new ExercisePayload(e.id(), e.name(), e.kind(), e.host(), e.approvedBy(), e.window().start(),
                 e.window().end(), e.status(), e.scenario().version(), e.approvedScenarioVersion(), reason, run);
         outbox.publish(TOPIC, EventSerde.envelope(type, 1, now, PRODUCER, party, actor, agreementId,
                 e.id().toString(), payload));

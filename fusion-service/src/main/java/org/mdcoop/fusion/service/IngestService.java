@@ -53,6 +53,7 @@ public class IngestService {
     private final String reportsTopic;
     private final Clock clock;
     private final ReportRules rules;
+    private final ExerciseStreams exercises;
     private final MeterRegistry registry;
     private final Counter duplicates;
     private final Counter droppedClosed;
@@ -61,7 +62,8 @@ public class IngestService {
     public IngestService(ReportStore store, ReportArchive archive, SensorService sensors, CooperationView cooperation,
             CentreGate gate, FusionCentre centre, Outbox outbox,
             @ConfigProperty(name = "mp.messaging.incoming.sensor-reports.topic") String reportsTopic, Clock clock,
-            FusionConfig config, MeterRegistry registry) {
+            FusionConfig config, MeterRegistry registry, ExerciseStreams exercises) {
+        this.exercises = exercises;
         this.store = store;
         this.archive = archive;
         this.sensors = sensors;
@@ -154,6 +156,9 @@ public class IngestService {
         if (sensors.ownerOf(r.sensorId()) != party) {
             return Optional.of("sensor " + r.sensorId() + " is not a registered sensor of " + party);
         }
+        if (r.exerciseId() != null) {
+            return exercises.refusal(r.exerciseId(), party, r.sensorId());
+        }
         return Optional.empty();
     }
 
@@ -182,6 +187,12 @@ public class IngestService {
         Optional<String> reason = rules.check(r, now);
         if (reason.isPresent()) {
             throw new PoisonMessageException("report " + m.reportId() + " refused: " + reason.get(), null);
+        }
+        if (r.exerciseId() != null) {
+            Optional<String> refusal = exercises.refusal(r.exerciseId(), owner, r.sensorId());
+            if (refusal.isPresent()) {
+                throw new PoisonMessageException("report " + m.reportId() + " refused: " + refusal.get(), null);
+            }
         }
         return r;
     }

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.mdcoop.fusion.api.FusionTestSupport.runExercise;
 import static org.mdcoop.fusion.api.FusionTestSupport.REPORTS_DLQ;
 import static org.mdcoop.fusion.api.FusionTestSupport.REPORTS_TOPIC;
 import static org.mdcoop.fusion.api.FusionTestSupport.TRACKS_TOPIC;
@@ -178,7 +179,7 @@ class FusionCentreTest {
     void aBallisticArcFedThroughKafkaBecomesOneFusedTrackOfBothParties_duplicatesAndPoisonAreHandled() {
         String nato = registerSensor(natoOperator(), "NATO-K-" + run, 52, 21, 60);
         String russia = registerSensor(russianOperator(), "RU-K-" + run, 55, 37, 90);
-        UUID exercise = UUID.randomUUID();
+        UUID exercise = runExercise(nato, russia);
         List<Point> arc = arc(20, Duration.ofSeconds(10), 30, 7);
         try (TailProbe tracks = new TailProbe(TRACKS_TOPIC); TailProbe dlq = new TailProbe(REPORTS_DLQ)) {
             EventEnvelope first = null;
@@ -236,7 +237,7 @@ class FusionCentreTest {
     @Test
     void whenTheAgreementEndsOnTheBrokerTheCentreRefusesIngestAndStopsPublishing() {
         String nato = registerSensor(natoOperator(), "NATO-S-" + run, 52, 21, 60);
-        UUID exercise = UUID.randomUUID();
+        UUID exercise = runExercise(nato);
         List<Point> arc = arc(30, Duration.ofSeconds(5), 30, 11);
         try (TailProbe tracks = new TailProbe(TRACKS_TOPIC)) {
             for (int k = 0; k < 12; k++) {

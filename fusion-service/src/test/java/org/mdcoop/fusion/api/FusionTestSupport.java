@@ -46,6 +46,7 @@ final class FusionTestSupport {
     static final String REPORTS_TOPIC = "fusion-test.sensor-reports";
     static final String REPORTS_DLQ = "fusion-test.sensor-reports.dlq";
     static final String TRACKS_TOPIC = "fusion-test.tracks";
+    static final String EXERCISES_TOPIC = "fusion-test.exercise.events";
 
     private static KafkaProducer<String, String> producer;
 
@@ -124,6 +125,42 @@ final class FusionTestSupport {
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 as(org.mdcoop.common.testing.TestTokens.nato(org.mdcoop.common.security.Roles.ANALYST))
                         .get("/api/picture").then().body("centreOpen", org.hamcrest.Matchers.equalTo(false)));
+    }
+
+    /**
+     * Announces a RUNNING exercise hosted by NATO and approved by Russia whose run declares these sensors, as the
+     * exercise-service does on exercise.events, and waits until the centre knows it. Returns the exercise's id.
+     */
+    static UUID runExercise(String... sensorIds) {
+        UUID exerciseId = UUID.randomUUID();
+        announceExercise(exerciseId, "exercise.started", "RUNNING", List.of(sensorIds));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            org.mdcoop.fusion.domain.ExerciseStream known = io.quarkus.arc.Arc.container()
+                    .instance(org.mdcoop.fusion.service.ExerciseStreams.class).get().known(exerciseId);
+            return known != null && "RUNNING".equals(known.status());
+        });
+        return exerciseId;
+    }
+
+    /** Publishes one exercise event (the exercise-service's payload) for {@code exerciseId}, keyed by it. */
+    static void announceExercise(UUID exerciseId, String type, String status, List<String> sensorIds) {
+        announceExercise(exerciseId, type, status, sensorIds, "RUSSIA");
+    }
+
+    /** As above, approved by {@code approvedBy} (null: not approved, NATO alone takes part). */
+    static void announceExercise(UUID exerciseId, String type, String status, List<String> sensorIds,
+            String approvedBy) {
+        Map<String, Object> payload = new HashMap<>();
+        payload.put("exerciseId", exerciseId.toString());
+        payload.put("name", "test exercise");
+        payload.put("host", "NATO");
+        payload.put("approvedBy", approvedBy);
+        payload.put("status", status);
+        if (sensorIds != null) {
+            payload.put("run", Map.of("sensorIds", sensorIds));
+        }
+        send(EXERCISES_TOPIC, exerciseId.toString(), EventSerde.toJson(EventSerde.envelope(type, 1, Instant.now(),
+                "exercise", Party.NATO, "planner", null, exerciseId.toString(), payload)));
     }
 
     static String registerSensor(RequestSpecification operator, String id, double latDeg, double lonDeg, double sigmaM) {

@@ -3,6 +3,7 @@ package org.mdcoop.fusion.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.mdcoop.fusion.api.FusionTestSupport.runExercise;
 import static org.mdcoop.fusion.api.FusionTestSupport.REPORTS_DLQ;
 import static org.mdcoop.fusion.api.FusionTestSupport.REPORTS_TOPIC;
 import static org.mdcoop.fusion.api.FusionTestSupport.TRACKS_TOPIC;
@@ -133,7 +134,7 @@ class RealTimeFusionTest {
         String natoAll = registerSensor(natoOperator(), "NATO-SI-A-" + run, 52, 21, 60);
         String russiaAll = registerSensor(russianOperator(), "RU-SI-B-" + run, 55, 37, 90);
         String natoHalf = registerSensor(natoOperator(), "NATO-SI-C-" + run, 48, 2, 80);
-        UUID exercise = UUID.randomUUID();
+        UUID exercise = runExercise(natoAll, russiaAll, natoHalf);
         double[][] objects = raid(8);
         double t0 = epoch(Instant.now()) - 60;
         Random noise = new Random(3);
@@ -177,7 +178,7 @@ class RealTimeFusionTest {
     void scansDeliveredLateAreFusedByRetrodictionAsAccuratelyAsInTimeOrder() throws Exception {
         String early = registerSensor(natoOperator(), "NATO-LT-A-" + run, 52, 21, 60);
         String late = registerSensor(russianOperator(), "RU-LT-B-" + run, 55, 37, 60);
-        UUID exercise = UUID.randomUUID();
+        UUID exercise = runExercise(early, late);
         double[][] objects = raid(4);
         // radar A scans every 0.5 s and delivers at once; radar B scans 0.25 s after A and delivers 1.2 s late
         double t0 = epoch(Instant.now()) + 0.5;
@@ -291,7 +292,7 @@ class RealTimeFusionTest {
     void aKafkaReportClaimingAnotherPartysSensorOrCarryingANulIsDeadLetteredAndIngestGoesOn() {
         String russian = registerSensor(russianOperator(), "RU-FS-" + run, 55, 37, 90);
         String nato = registerSensor(natoOperator(), "NATO-FS-" + run, 52, 21, 60);
-        UUID exercise = UUID.randomUUID();
+        UUID exercise = runExercise(russian, nato);
         double[][] objects = raid(1);
         double t0 = epoch(Instant.now()) - 30;
         Random noise = new Random(5);
@@ -331,7 +332,7 @@ class RealTimeFusionTest {
     @Test
     void trackUpdatesCarryDeterministicIdsAndATrackTheTrackerDropsEndsWithAnEvent() {
         String nato = registerSensor(natoOperator(), "NATO-END-" + run, 52, 21, 60);
-        UUID exercise = UUID.randomUUID();
+        UUID exercise = runExercise(nato);
         double[][] objects = raid(5);
         double t0 = epoch(Instant.now()) - 120;
         Random noise = new Random(9);

@@ -2,6 +2,7 @@ package org.mdcoop.fusion.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mdcoop.fusion.api.FusionTestSupport.runExercise;
 import static org.mdcoop.fusion.api.FusionTestSupport.BOOTSTRAP;
 import static org.mdcoop.fusion.api.FusionTestSupport.REPORTS_TOPIC;
 import static org.mdcoop.fusion.api.FusionTestSupport.as;
@@ -125,7 +126,7 @@ class StreamHandOverTest {
     void aStreamHandedOverThroughTheGroupKeepsItsTrackIdsAndFusesWhatArrivedMeanwhile() {
         String nato = registerSensor(natoOperator(), "NATO-HO-" + run, 52, 21, 60);
         String russia = registerSensor(russianOperator(), "RU-HO-" + run, 55, 37, 60);
-        UUID exercise = UUID.randomUUID();
+        UUID exercise = runExercise(nato, russia);
         double[][] objects = raid();
         Instant t0 = Instant.now().minusSeconds(40);
 
