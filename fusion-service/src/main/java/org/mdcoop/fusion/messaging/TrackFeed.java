@@ -26,6 +26,7 @@ import org.mdcoop.fusion.service.CentreGate;
 import org.mdcoop.fusion.service.FusionCentre;
 import org.mdcoop.fusion.service.FusionConfig;
 import org.mdcoop.fusion.service.Picture;
+import org.mdcoop.fusion.service.TrackPublisher;
 import org.mdcoop.fusion.service.TrackStore;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -63,6 +64,7 @@ public class TrackFeed {
     private final TrackStore store;
     private final CentreGate gate;
     private final FusionCentre centre;
+    private final TrackPublisher publisher;
     private final Counter stale;
     private final Map<String, Long> epochs = new HashMap<>();
     private volatile boolean running;
@@ -70,7 +72,9 @@ public class TrackFeed {
     private Thread thread;
 
     public TrackFeed(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, FusionConfig config,
-            Picture picture, TrackStore store, CentreGate gate, FusionCentre centre, MeterRegistry registry) {
+            Picture picture, TrackStore store, CentreGate gate, FusionCentre centre, TrackPublisher publisher,
+            MeterRegistry registry) {
+        this.publisher = publisher;
         this.kafkaConfig = kafkaConfig;
         this.topic = config.tracksTopic();
         this.picture = picture;
@@ -88,6 +92,8 @@ public class TrackFeed {
                 picture.clear();
             }
         });
+        // this instance's own tracks are shown when the broker acknowledged them, and skipped unread in the feed
+        publisher.whenSent(this::show);
         running = true;
         thread = new Thread(this::run, "fusion-track-feed");
         thread.setDaemon(true);
@@ -195,6 +201,9 @@ public class TrackFeed {
                 centre.fence(stream, epoch);
             }
         }
+        if (publisher.instance().equals(header(r, TrackPublisher.SENDER_HEADER))) {
+            return; // shown when it was acknowledged (show): a replica's own updates cost no parsing
+        }
         try {
             Envelope e = READER.readValue(r.value());
             if (FusedTrackMessage.TYPE.equals(e.type())) {
@@ -211,6 +220,19 @@ public class TrackFeed {
         } catch (Exception e) {
             Log.warnf("track record %s-%d@%d is unreadable and not shown: %s", r.topic(), r.partition(), r.offset(),
                     e.getMessage());
+        }
+    }
+
+    /** Shows what this instance sent, as the feed would once it read it back (same agreement rule). */
+    private void show(Object message, UUID agreementId) {
+        if (message instanceof FusedTrackMessage m) {
+            synchronized (this) {
+                if (gate.isOpen() && java.util.Objects.equals(agreementId, gate.agreementId())) {
+                    picture.put(m);
+                }
+            }
+        } else if (message instanceof TrackEndedMessage m) {
+            picture.remove(m.trackId());
         }
     }
 

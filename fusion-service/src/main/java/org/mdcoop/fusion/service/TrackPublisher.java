@@ -49,6 +49,13 @@ public class TrackPublisher {
     }
 
     private static final ObjectWriter WRITER = EventSerde.mapper().writerFor(TrackEvent.class);
+    /** Names the instance that sent a track record, so its own track feed need not read it back. */
+    public static final String SENDER_HEADER = "mdcoop-sender";
+
+    /** What was sent and acknowledged, with the agreement it was fused under (for this instance's own picture). */
+    public interface SentListener {
+        void sent(Object message, UUID agreementId);
+    }
 
     private final CentreGate gate;
     private final Clock clock;
@@ -59,6 +66,10 @@ public class TrackPublisher {
     private final ReliableProducer producer;
     /** Waiting messages by track id, in arrival order; guarded by itself. */
     private final LinkedHashMap<String, Outgoing> waiting = new LinkedHashMap<>();
+    private final String instance = UUID.randomUUID().toString();
+    private final byte[] instanceBytes = instance.getBytes(StandardCharsets.UTF_8);
+    private volatile SentListener listener = (message, agreementId) -> {
+    };
     private volatile boolean running;
     private Thread sender;
 
@@ -111,6 +122,16 @@ public class TrackPublisher {
             waiting.notifyAll();
         }
         return true;
+    }
+
+    /** This instance's value of the {@link #SENDER_HEADER}. */
+    public String instance() {
+        return instance;
+    }
+
+    /** Called (on the producer's thread: keep it short) for every message the broker acknowledged. */
+    public void whenSent(SentListener listener) {
+        this.listener = listener;
     }
 
     /** The deterministic event id of a track's update number {@code n} (or of its end). */
@@ -169,8 +190,9 @@ public class TrackPublisher {
         String trackId = message instanceof FusedTrackMessage m ? m.trackId() : ((TrackEndedMessage) message).trackId();
         String stream = message instanceof FusedTrackMessage m ? m.stream() : ((TrackEndedMessage) message).stream();
         String json;
+        UUID agreementId = gate.agreementId();
         try {
-            json = toJson(message, clock.instant(), gate.agreementId());
+            json = toJson(message, clock.instant(), agreementId);
         } catch (JsonProcessingException e) {
             failed.increment();
             Log.errorf("track message %s cannot be serialised: %s", trackId, e.getMessage());
@@ -181,12 +203,14 @@ public class TrackPublisher {
         record.headers().add(FusedTrackMessage.STREAM_HEADER, stream.getBytes(StandardCharsets.UTF_8));
         record.headers().add(FusedTrackMessage.EPOCH_HEADER,
                 Long.toString(outgoing.epoch()).getBytes(StandardCharsets.UTF_8));
+        record.headers().add(SENDER_HEADER, instanceBytes);
         producer.get().send(record, (metadata, error) -> {
             if (error != null) {
                 failed.increment();
                 Log.warnf("track message %s could not be sent: %s", trackId, error.getMessage());
             } else {
                 sent.increment();
+                listener.sent(message, agreementId);
             }
         });
     }
