@@ -151,7 +151,9 @@ class KafkaTest {
     void kafkaIsKraftWithScramOverTlsAndAcls(String overlay) {
         Overlay o = Overlay.of(overlay);
         GenericKubernetesResource kafka = o.custom("Kafka", "mdcoop").orElseThrow();
-        assertThat(kafka.getMetadata().getAnnotations()).containsEntry("strimzi.io/node-pools", "enabled");
+        // v1: KRaft with node pools is the only mode; the v1beta2 opt-in annotations are gone
+        assertThat(kafka.getMetadata().getAnnotations()).doesNotContainKeys("strimzi.io/node-pools",
+                "strimzi.io/kraft");
         assertThat((Object) Overlay.path(kafka, "spec", "zookeeper")).isNull();
         List<Map<String, Object>> listeners = Kustomize.maps(Overlay.path(kafka, "spec", "kafka", "listeners"));
         assertThat(listeners).allSatisfy(l -> {

@@ -69,10 +69,16 @@ class NetworkPolicyTest {
 
     static boolean egress(List<NetworkPolicy> policies, Map<String, String> from, String fromNs,
             Map<String, String> to, String toNs, int port) {
+        return egress(policies, from, fromNs, to, toNs, port, Map.of());
+    }
+
+    /** Egress allowed, with the target pod's named ports (a policy's named port resolves on the destination). */
+    static boolean egress(List<NetworkPolicy> policies, Map<String, String> from, String fromNs,
+            Map<String, String> to, String toNs, int port, Map<String, Integer> namedPorts) {
         return policies.stream().filter(p -> selects(p.getSpec().getPodSelector(), from)
                 && p.getSpec().getPolicyTypes().contains("Egress") && p.getSpec().getEgress() != null)
                 .flatMap(p -> p.getSpec().getEgress().stream())
-                .anyMatch(r -> peers(r.getTo(), to, toNs, fromNs) && ports(r.getPorts(), port, Map.of()));
+                .anyMatch(r -> peers(r.getTo(), to, toNs, fromNs) && ports(r.getPorts(), port, namedPorts));
     }
 
     static boolean ingress(List<NetworkPolicy> policies, Map<String, String> to, String toNs,

@@ -61,6 +61,14 @@ final class ServiceConfig {
         return c;
     }
 
+    /** The console's configuration (it is not built on common, and has no topics). */
+    static ServiceConfig console() {
+        ServiceConfig c = new ServiceConfig("console");
+        c.merged.putAll(read(root().resolve("console/src/main/resources/application.properties")));
+        c.collectEnv();
+        return c;
+    }
+
     /** The value of {@code key} in the prod profile, expressions expanded (environment variables: their default). */
     String get(String key) {
         String raw = merged.containsKey("%prod." + key) ? merged.get("%prod." + key) : merged.get(key);

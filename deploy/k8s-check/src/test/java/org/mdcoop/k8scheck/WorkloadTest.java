@@ -42,18 +42,19 @@ class WorkloadTest {
      * Secrets that no manifest creates because an operator writes them, by who writes them. Everything else a
      * resource references must be in the rendered overlay, or (prod only) in {@link #PROVIDED_IN_PROD}.
      */
-    static final Map<String, String> OPERATOR_SECRETS = Map.of(
-            "mdcoop-agreement", "Strimzi User Operator (KafkaUser mdcoop-agreement)",
-            "mdcoop-transparency", "Strimzi User Operator (KafkaUser mdcoop-transparency)",
-            "mdcoop-exercise", "Strimzi User Operator (KafkaUser mdcoop-exercise)",
-            "mdcoop-fusion", "Strimzi User Operator (KafkaUser mdcoop-fusion)",
-            "mdcoop-cluster-ca-cert", "Strimzi Cluster Operator (Kafka mdcoop, cluster CA)",
-            "keycloak-db-app", "CloudNativePG (Cluster keycloak-db, bootstrap owner)",
-            "mdcoop-tls", "cert-manager gateway-shim (Gateway mdcoop, listener api)",
-            "mdcoop-auth-tls", "cert-manager gateway-shim (Gateway mdcoop, listener auth)");
+    static final Map<String, String> OPERATOR_SECRETS = Map.ofEntries(
+            Map.entry("mdcoop-agreement", "Strimzi User Operator (KafkaUser mdcoop-agreement)"),
+            Map.entry("mdcoop-transparency", "Strimzi User Operator (KafkaUser mdcoop-transparency)"),
+            Map.entry("mdcoop-exercise", "Strimzi User Operator (KafkaUser mdcoop-exercise)"),
+            Map.entry("mdcoop-fusion", "Strimzi User Operator (KafkaUser mdcoop-fusion)"),
+            Map.entry("mdcoop-cluster-ca-cert", "Strimzi Cluster Operator (Kafka mdcoop, cluster CA)"),
+            Map.entry("keycloak-db-app", "CloudNativePG (Cluster keycloak-db, bootstrap owner)"),
+            Map.entry("mdcoop-tls", "cert-manager gateway-shim (Gateway mdcoop, listener api)"),
+            Map.entry("mdcoop-auth-tls", "cert-manager gateway-shim (Gateway mdcoop, listener auth)"),
+            Map.entry("mdcoop-console-tls", "cert-manager gateway-shim (Gateway mdcoop, listener console)"));
     /** Secrets the operator of the platform creates before deploying prod (docs/kubernetes.md). */
     static final Set<String> PROVIDED_IN_PROD = Set.of("mdcoop-agreement-db", "mdcoop-transparency-db",
-            "mdcoop-exercise-db", "mdcoop-fusion-db", "mdcoop-backup-s3");
+            "mdcoop-exercise-db", "mdcoop-fusion-db", "mdcoop-backup-s3", "mdcoop-console");
 
     static List<Object[]> overlayServices() {
         List<Object[]> all = new ArrayList<>();
@@ -266,7 +267,7 @@ class WorkloadTest {
     @FieldSource("OVERLAYS")
     void everyServicePortMatchesAContainerPort(String overlay) {
         Overlay o = Overlay.of(overlay);
-        assertThat(o.all(Service.class)).hasSize(4);
+        assertThat(o.all(Service.class)).hasSize(5);
         for (Service s : o.all(Service.class)) {
             List<Deployment> selected = o.all(Deployment.class).stream().filter(d -> d.getSpec().getTemplate()
                     .getMetadata().getLabels().entrySet().containsAll(s.getSpec().getSelector().entrySet())).toList();
