@@ -67,7 +67,7 @@ class OutboxWhileBrokerUnreachableTest {
                         .getSingleResult()).intValue())).isGreaterThan(0));
 
         // the broker is reachable again (a relay with the real address): everything arrives exactly once
-        OutboxRelay reachable = new OutboxRelay(entityManager, outboxConfig,
+        OutboxRelay reachable = new OutboxRelay(entityManager, outboxConfig, java.time.Clock.systemUTC(),
                 Map.of("bootstrap.servers", "127.0.0.1:9092"));
         try (TopicProbe events = TopicProbe.localBroker(AgreementApi.EVENTS_TOPIC)) {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {

@@ -1,6 +1,6 @@
 package org.mdcoop.common.outbox;
 
-import java.time.Instant;
+import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 
 import org.mdcoop.common.events.EventEnvelope;
 import org.mdcoop.common.events.EventSerde;
+import org.mdcoop.common.time.WallClock;
 
 /**
  * Records an event for publication. Must be called inside the business transaction: the event exists if and only if
@@ -18,8 +19,11 @@ public class Outbox {
 
     private final EntityManager entityManager;
 
-    public Outbox(EntityManager entityManager) {
+    private final Clock wall;
+
+    public Outbox(EntityManager entityManager, @WallClock Clock wall) {
         this.entityManager = entityManager;
+        this.wall = wall;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -29,7 +33,7 @@ public class Outbox {
         message.topic = topic;
         message.messageKey = event.subjectId();
         message.payload = EventSerde.toJson(event);
-        message.createdAt = Instant.now();
+        message.createdAt = wall.instant(); // operational: retention and backlog age use the database's now()
         entityManager.persist(message);
     }
 }

@@ -1,5 +1,6 @@
 package org.mdcoop.common.outbox;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
 import org.mdcoop.common.messaging.ReliableProducer;
+import org.mdcoop.common.time.WallClock;
 
 /**
  * Publishes outbox rows to Kafka and marks them sent only after the broker acknowledged them ({@code acks=all},
@@ -33,11 +35,13 @@ public class OutboxRelay {
     private final EntityManager entityManager;
     private final OutboxConfig config;
     private final ReliableProducer producer;
+    private final Clock wall;
 
-    public OutboxRelay(EntityManager entityManager, OutboxConfig config,
+    public OutboxRelay(EntityManager entityManager, OutboxConfig config, @WallClock Clock wall,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.entityManager = entityManager;
         this.config = config;
+        this.wall = wall;
         this.producer = new ReliableProducer(kafkaConfig, "outbox-relay", Map.of());
     }
 
@@ -70,7 +74,7 @@ public class OutboxRelay {
         for (OutboxMessage message : batch) {
             acks.add(kafka.send(new ProducerRecord<>(message.topic, message.messageKey, message.payload)));
         }
-        Instant now = Instant.now();
+        Instant now = wall.instant(); // operational, like created_at (see Outbox)
         long deadline = System.nanoTime() + config.sendTimeout().toNanos();
         int marked = 0;
         for (int i = 0; i < batch.size(); i++) {

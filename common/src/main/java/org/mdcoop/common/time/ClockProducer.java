@@ -14,4 +14,12 @@ public class ClockProducer {
     AdjustableClock clock() {
         return clock;
     }
+
+    /** The machine's clock (see {@link WallClock}): what the database and the broker stamp with. */
+    @Produces
+    @Singleton
+    @WallClock
+    java.time.Clock wallClock() {
+        return java.time.Clock.systemUTC();
+    }
 }

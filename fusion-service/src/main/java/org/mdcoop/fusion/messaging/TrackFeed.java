@@ -1,6 +1,7 @@
 package org.mdcoop.fusion.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +23,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.mdcoop.common.events.EventSerde;
 import org.mdcoop.common.events.FusedTrackMessage;
 import org.mdcoop.common.events.TrackEndedMessage;
+import org.mdcoop.common.time.WallClock;
 import org.mdcoop.fusion.service.CentreGate;
 import org.mdcoop.fusion.service.FusionCentre;
 import org.mdcoop.fusion.service.FusionConfig;
@@ -65,6 +67,7 @@ public class TrackFeed {
     private final CentreGate gate;
     private final FusionCentre centre;
     private final TrackPublisher publisher;
+    private final Clock wall;
     private final Counter stale;
     private final Map<String, Long> epochs = new HashMap<>();
     private volatile boolean running;
@@ -73,7 +76,8 @@ public class TrackFeed {
 
     public TrackFeed(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, FusionConfig config,
             Picture picture, TrackStore store, CentreGate gate, FusionCentre centre, TrackPublisher publisher,
-            MeterRegistry registry) {
+            @WallClock Clock wall, MeterRegistry registry) {
+        this.wall = wall;
         this.publisher = publisher;
         this.kafkaConfig = kafkaConfig;
         this.topic = config.tracksTopic();
@@ -141,9 +145,9 @@ public class TrackFeed {
      * Starts a little before now rather than at the end, so that nothing published while this instance was starting
      * is missed; replaying the latest states of a minute does no harm (each track's messages are in order).
      */
-    private static void startAtRecentPast(KafkaConsumer<String, String> c, List<TopicPartition> partitions) {
+    private void startAtRecentPast(KafkaConsumer<String, String> c, List<TopicPartition> partitions) {
         // record timestamps are the broker's wall clock, not the service clock (which a dev profile may move)
-        long from = System.currentTimeMillis() - REPLAY_ON_START.toMillis();
+        long from = wall.millis() - REPLAY_ON_START.toMillis();
         Map<TopicPartition, Long> times = new HashMap<>();
         partitions.forEach(tp -> times.put(tp, from));
         Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndTimestamp> offsets = c.offsetsForTimes(times);

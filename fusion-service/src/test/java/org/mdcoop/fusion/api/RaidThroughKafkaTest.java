@@ -169,6 +169,7 @@ class RaidThroughKafkaTest {
             double[] times = evaluationTimes(d, scenario.lastBurnoutS() + 10, DURATION_S - 1);
             Scorer.Score offlineScore = Scorer.score(scenario.truth(), pictureAt(offline, times), times, 5_000.0);
             Scorer.Score liveScore = Scorer.score(scenario.truth(), pictureAt(live, times), times, 5_000.0);
+            System.out.printf("raid through Kafka: live %s%n                    offline %s%n", liveScore, offlineScore);
             assertThat(offlineScore.distinctTrackIds()).as("offline: one track per missile: %s", offlineScore)
                     .isEqualTo(scenario.missiles().size());
             assertThat(liveScore.distinctTrackIds()).as("live: one track per missile: %s", liveScore)
