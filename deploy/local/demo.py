@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The trial marriage, narrated: runs the story of issue 7 against the running local stack.
+"""The trial marriage, narrated: runs the trial-marriage story (as TrialMarriageStoryTest tells it) against the running local stack.
 
 Usage: deploy/local/stack demo   (or python3 deploy/local/demo.py)
 

@@ -10,7 +10,7 @@ KAFKA_HOME="$STACK/kafka"
 KAFKA_LOG="$LOGS/kafka.log"
 KAFKA_MARKER="$STACK/kafka/server.properties"
 
-# The design's topics (SYSTEM.md): name:partitions:configs. Replication factor 1 (one node).
+# The topics of docs/events.md: name:partitions:configs. Replication factor 1 (one node).
 D30=$((30 * 24 * 3600 * 1000))
 D7=$((7 * 24 * 3600 * 1000))
 KAFKA_TOPICS=(

@@ -17,7 +17,7 @@ import java.util.concurrent.Future;
 import io.restassured.response.Response;
 
 /**
- * Item 4 of issue 14, measured: how long from a withdrawal's HTTP answer until every follower (transparency, exercise,
+ * The walk-away, measured: how long from a withdrawal's HTTP answer until every follower (transparency, exercise,
  * fusion) refuses cooperation. A benchmark against the running stack, not a test (nothing runs it in {@code stack
  * test}); {@code system-tests/bin/walkaway} runs it and prints p50/p99/max (docs/benchmarks.md).
  *

@@ -40,7 +40,7 @@ import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * What every service must prove about bad input (issue 7, "Bad input"): malformed JSON, wrong shapes, bodies over
+ * What every service must prove about bad input (docs/api-errors.md): malformed JSON, wrong shapes, bodies over
  * the 1 MB limit (with and without Content-Length), 10,000-deep nesting, unknown fields, wrong content types, path
  * ids that are not UUIDs, plus the service's own cases (wrong types, overlong strings, invalid enum values,
  * out-of-range numbers) from {@link #serviceCases()}. Each is a precise 4xx answered as problem+json, never a 5xx;
