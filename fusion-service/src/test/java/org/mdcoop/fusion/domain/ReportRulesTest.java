@@ -69,6 +69,24 @@ class ReportRulesTest {
                 .hasValueSatisfying(r -> assertThat(r).contains("9 elements"));
     }
 
+    /** Issue 19: every 2x2 minor of this matrix is positive, yet it has a negative eigenvalue. */
+    @Test
+    void anIndefiniteCovarianceWhoseMinorsPassIsRefused() {
+        double[] indefinite = { 1, 0.9, 0.9, 0.9, 1, -0.9, 0.9, -0.9, 1 };
+        assertThat(rules.check(at(NOW, 1000, null, indefinite, null, null, null, false, null), NOW))
+                .hasValueSatisfying(r -> assertThat(r).contains("positive definite"));
+        assertThat(ReportRules.positiveDefinite(new double[] { 4, 1, 0, 1, 4, 0, 0, 0, 4 })).isTrue();
+        assertThat(ReportRules.positiveDefinite(new double[] { 1, 0, 0, 0, 1, 0, 0, 0, 0 })).isFalse();
+        assertThat(ReportRules.positiveDefinite(new double[] { 1, 0, 0, 0, 1, 0, 0, 0, Double.POSITIVE_INFINITY }))
+                .isFalse();
+    }
+
+    @Test
+    void anInfiniteSigmaIsRefused() {
+        assertThat(rules.check(at(NOW, 1000, Double.POSITIVE_INFINITY, null, null, null, null, false, null), NOW))
+                .isPresent();
+    }
+
     @Test
     void exerciseReportsCarryTheirExerciseIdAndOnlyThey() {
         assertThat(rules.check(at(NOW, 1000, 50.0, null, null, null, null, true, null), NOW)).isPresent();
