@@ -199,7 +199,7 @@ class BadInputTest extends BadInputContract {
                         assessment("\"trajectoryIds\":[\"ILL-1\"]", "\"parameters\":{\"timeStepS\":0.01,"
                                 + "\"branch\":\"LOFTED\"},\"trajectories\":[{\"id\":\"L\",\"name\":\"lofted\","
                                 + "\"launch\":{\"lat\":0,\"lon\":0},\"target\":{\"lat\":0,\"lon\":70},"
-                                + "\"burnoutSpeedKmS\":11.1}]"),
+                                + "\"burnoutSpeedKmS\":10.99}]"),
                         400, "validation", "trajectories[0]"),
                 get("disclosure id with U+0000", DISCLOSURES + "/X%00", 400, null, null),
                 get("list filter round with U+0000", DISCLOSURES + "?round=2041-H1%00", 400, "validation", "round"));
