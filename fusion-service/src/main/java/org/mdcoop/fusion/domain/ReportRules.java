@@ -35,9 +35,13 @@ public final class ReportRules {
         if (r.sensorId() == null || r.sensorId().isBlank()) {
             return Optional.of("sensorId is required");
         }
-        if (r.reportId().indexOf('\u0000') >= 0 || r.sensorId().indexOf('\u0000') >= 0) {
-            // PostgreSQL cannot store U+0000 in text: such a report could never be archived
-            return Optional.of("reportId and sensorId must not contain U+0000");
+        // PostgreSQL cannot store U+0000 in text, and an unpaired surrogate has no UTF-8 form: such a report could
+        // never be archived (on Kafka it stopped the ingest for good, issue 19)
+        Optional<String> unstorable = org.mdcoop.common.api.StorableValues.textProblem(r.reportId())
+                .map(p -> "reportId " + p)
+                .or(() -> org.mdcoop.common.api.StorableValues.textProblem(r.sensorId()).map(p -> "sensorId " + p));
+        if (unstorable.isPresent()) {
+            return unstorable;
         }
         if (r.t() == null) {
             return Optional.of("t is required");
