@@ -57,6 +57,46 @@ class PictureStreamEndTest {
         assertThat(ended.get(15, TimeUnit.SECONDS)).isEqualTo(200);
     }
 
+    /** One caller cannot hold an unbounded number of streams; a closed stream frees its place. */
+    @Test
+    void aCallerHoldsAtMostEightStreams() throws Exception {
+        String token = TestTokens.claims(Party.RUSSIA, "russia-stream-hoarder", Roles.ANALYST)
+                .sign(TestTokens.key(Party.RUSSIA));
+        HttpClient client = HttpClient.newHttpClient();
+        java.util.List<HttpResponse<InputStream>> open = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < PictureResource.MAX_STREAMS_PER_CALLER; i++) {
+                HttpResponse<InputStream> response = client.send(streamRequest(token),
+                        HttpResponse.BodyHandlers.ofInputStream());
+                open.add(response);
+                assertThat(response.statusCode()).as("stream " + (i + 1)).isEqualTo(200);
+            }
+            HttpResponse<String> refused = client.send(streamRequest(token), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(refused.body()).contains("urn:mdcoop:problem:too-many-requests")
+                    .contains("maxStreamsPerCaller");
+        } finally {
+            for (HttpResponse<InputStream> response : open) {
+                response.body().close();
+            }
+        }
+        // the server sees the closed connections and frees the places
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            HttpResponse<InputStream> again = client.send(streamRequest(token),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            again.body().close();
+            assertThat(again.statusCode()).isEqualTo(200);
+        });
+    }
+
+    private static HttpRequest streamRequest(String token) {
+        return HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port
+                + "/api/picture/stream")).header("Authorization", "Bearer " + token)
+                .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(30)).build();
+    }
+
     /** Opens the stream and completes with its status once the server has ended it (the body read to its end). */
     private static CompletableFuture<Integer> openStream(String token) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port
