@@ -116,7 +116,36 @@ class BadInputTest extends BadInputContract {
                         "invalid-parameter", null),
                 post("command on an id that is not a UUID", AGREEMENTS + "/not-a-uuid/submit", "{}",
                         400, "invalid-parameter", null),
-                get("amendment id that is not a UUID", amendments + "/not-a-uuid", 400, "invalid-parameter", null));
+                get("amendment id that is not a UUID", amendments + "/not-a-uuid", 400, "invalid-parameter", null),
+                // issue 19: each was a 500 or accepted
+                post("withdrawal reason given twice", AGREEMENTS + "/" + SOME_ID + "/withdraw",
+                        "{\"reason\":\"a\",\"reason\":\"b\"}", 400, "duplicate-field", "reason"),
+                post("rejection reason given twice", AGREEMENTS + "/" + SOME_ID + "/reject",
+                        "{\"reason\":\"a\",\"reason\":\"b\"}", 400, "duplicate-field", "reason"),
+                post("retraction reason given twice", AGREEMENTS + "/" + SOME_ID + "/retract",
+                        "{\"reason\":\"a\",\"reason\":\"b\"}", 400, "duplicate-field", "reason"),
+                put("extension months given twice", consent, "{\"months\":6,\"months\":7}",
+                        400, "duplicate-field", "months"),
+                put("reservation text given twice", AGREEMENTS + "/" + SOME_ID + "/reservation",
+                        "{\"text\":\"a\",\"text\":\"b\"}", 400, "duplicate-field", "text"),
+                post("effectiveAt in the year 10000", AGREEMENTS, draft("\"effectiveAt\":\"+10000-01-01T00:00:00Z\""),
+                        400, "validation", "effectiveAt"),
+                post("effectiveAt in the year 294277 (past PostgreSQL)", AGREEMENTS,
+                        draft("\"effectiveAt\":\"+294277-01-01T00:00:00Z\""), 400, "validation", "effectiveAt"),
+                post("effectiveAt near Instant.MAX", AGREEMENTS,
+                        draft("\"effectiveAt\":\"+1000000000-12-31T23:59:59Z\""), 400, "validation", "effectiveAt"),
+                post("effectiveAt in the year 0", AGREEMENTS, draft("\"effectiveAt\":\"0000-12-31T00:00:00Z\""),
+                        400, "validation", "effectiveAt"),
+                post("effectiveAt as epoch seconds beyond Instant", AGREEMENTS, draft("\"effectiveAt\":1e30"),
+                        400, "validation", "effectiveAt"),
+                post("reservation with U+0000", AGREEMENTS, draft("\"reservation\":\"a\\u0000b\""),
+                        400, "validation", "reservation"),
+                post("reservation with a lone surrogate", AGREEMENTS, draft("\"reservation\":\"a\\ud800b\""),
+                        400, "validation", "reservation"),
+                post("amendment title with U+0000", amendments, "{\"title\":\"\\u0000\",\"text\":\"x\"}",
+                        400, "validation", "title"),
+                get("agreement id with U+0000", AGREEMENTS + "/X%00", 400, null, null),
+                get("audit page limit with U+0000", "/api/audit?limit=1%00", 400, null, null));
     }
 
     private static String draft(String member) {

@@ -25,9 +25,12 @@ import org.mdcoop.common.domain.NotPermitted;
 import org.mdcoop.common.domain.ValidationFailed;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -161,6 +164,10 @@ public class ProblemMappers {
         if (limit != null) {
             return parserLimit(limit, uri);
         }
+        Response duplicate = duplicateField(e, uri);
+        if (duplicate != null) {
+            return duplicate;
+        }
         if (cause(e, JsonParseException.class) != null) {
             // broken JSON met while reading a field (the body breaks off, bad UTF-8): a syntax error, not a wrong value
             return malformed(uri);
@@ -174,12 +181,67 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException e, UriInfo uri) {
-        return malformed(uri);
+        Response duplicate = duplicateField(e, uri);
+        return duplicate != null ? duplicate : malformed(uri);
     }
 
     @ServerExceptionMapper
     public Response otherJson(JsonProcessingException e, UriInfo uri) {
-        return malformed(uri);
+        Response duplicate = duplicateField(e, uri);
+        return duplicate != null ? duplicate : malformed(uri);
+    }
+
+    /**
+     * Jackson's own answer to a definition problem (a record member given twice used to end here). Quarkus' mapper
+     * for it answers a bare 500 without a body; this keeps it a logged {@code internal} problem like every fault.
+     */
+    @ServerExceptionMapper
+    public Response invalidDefinition(InvalidDefinitionException e, UriInfo uri) {
+        Response duplicate = duplicateField(e, uri);
+        if (duplicate != null) {
+            return duplicate;
+        }
+        return unexpected(e, uri);
+    }
+
+    private static final String DUPLICATE_FIELD = "Duplicate field '";
+
+    /**
+     * A member given twice ({@code STRICT_DUPLICATE_DETECTION} in {@link StrictJson}): 400 {@code duplicate-field}
+     * naming it by its path, e.g. {@code content.components[0].name}; null when {@code e} is something else.
+     */
+    static Response duplicateField(Throwable e, UriInfo uri) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof JsonParseException p && p.getOriginalMessage() != null
+                    && p.getOriginalMessage().startsWith(DUPLICATE_FIELD)) {
+                JsonParser parser = p.getProcessor();
+                String field = parser == null ? "" : contextPath(parser.getParsingContext());
+                if (field.isEmpty()) {
+                    String message = p.getOriginalMessage();
+                    field = message.substring(DUPLICATE_FIELD.length(), Math.max(DUPLICATE_FIELD.length(),
+                            message.lastIndexOf('\'')));
+                }
+                return new Problem("duplicate-field", "Duplicate field", 400,
+                        "The field '" + field + "' is given more than once")
+                        .withErrors(List.of(new Problem.FieldViolation(field, "is given more than once")))
+                        .withInstance(uri.getPath()).toResponse();
+            }
+        }
+        return null;
+    }
+
+    /** {@code a.b[2].c} for the parser's position. */
+    private static String contextPath(JsonStreamContext context) {
+        java.util.Deque<String> steps = new java.util.ArrayDeque<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inObject() && c.getCurrentName() != null) {
+                steps.addFirst("." + c.getCurrentName());
+            } else if (c.inArray()) {
+                steps.addFirst("[" + c.getCurrentIndex() + "]");
+            }
+        }
+        String path = String.join("", steps);
+        return path.startsWith(".") ? path.substring(1) : path;
     }
 
     private static Response malformed(UriInfo uri) {
@@ -305,6 +367,10 @@ public class ProblemMappers {
         StreamConstraintsException limit = cause(e, StreamConstraintsException.class);
         if (limit != null) {
             return parserLimit(limit, uri);
+        }
+        Response duplicate = duplicateField(e, uri);
+        if (duplicate != null) {
+            return duplicate;
         }
         if (e instanceof JsonMappingException m) {
             return jsonMapping(m, uri);

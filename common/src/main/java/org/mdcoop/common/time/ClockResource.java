@@ -17,8 +17,10 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.mdcoop.common.domain.NotFound;
+import org.mdcoop.common.security.Caller;
 import org.mdcoop.common.security.Roles;
 
+import io.quarkus.logging.Log;
 import io.quarkus.runtime.configuration.ConfigUtils;
 import io.quarkus.security.Authenticated;
 
@@ -38,9 +40,12 @@ public class ClockResource {
     private final ClockOffsetStore offsets;
     private final boolean controlEnabled;
 
-    public ClockResource(AdjustableClock clock, ClockOffsetStore offsets, ClockConfig config) {
+    private final Caller caller;
+
+    public ClockResource(AdjustableClock clock, ClockOffsetStore offsets, ClockConfig config, Caller caller) {
         this.clock = clock;
         this.offsets = offsets;
+        this.caller = caller;
         this.controlEnabled = config.controlEnabled() && !ConfigUtils.getProfiles().contains("prod");
     }
 
@@ -60,8 +65,13 @@ public class ClockResource {
         if (!controlEnabled) {
             throw new NotFound("clock control is not enabled on this deployment");
         }
+        Instant before = clock.instant();
         clock.advance(Duration.ofSeconds(request.seconds()));
         offsets.save();
+        // every move is on record with who made it (issue 19): it changes the agreement's calendar for both parties
+        Log.warnf("clock moved by %d s, from %s to %s (offset now %d s), by %s %s (%s)", request.seconds(), before,
+                clock.instant(), clock.offset().toSeconds(), caller.party(), caller.username(),
+                caller.qualifiedSubject());
         return view();
     }
 

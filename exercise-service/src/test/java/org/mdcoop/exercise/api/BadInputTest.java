@@ -137,7 +137,33 @@ class BadInputTest extends BadInputContract {
                 get("host of a third party", EXERCISES + "?host=CHINA", 400, "invalid-parameter", null),
                 new BadCase("participant id that is not a UUID", "DELETE",
                         EXERCISES + "/" + SOME_ID + "/participants/not-a-uuid", "{}", 400, "invalid-parameter", null,
-                        null));
+                        null),
+                // issue 19: each was a 500
+                post("approved scenario version given twice", approve, "{\"scenarioVersion\":1,\"scenarioVersion\":2}",
+                        400, "duplicate-field", "scenarioVersion"),
+                post("cancellation reason given twice", cancel, "{\"reason\":\"a\",\"reason\":\"b\"}",
+                        400, "duplicate-field", "reason"),
+                post("report approval revision given twice", EXERCISES + "/" + SOME_ID + "/report/approve",
+                        "{\"revision\":1,\"revision\":2}", 400, "duplicate-field", "revision"),
+                post("report comment text given twice", EXERCISES + "/" + SOME_ID + "/report/comments",
+                        "{\"text\":\"a\",\"text\":\"b\"}", 400, "duplicate-field", "text"),
+                post("window start near Instant.MAX", EXERCISES, replace(WINDOW,
+                        "{\"start\":\"+1000000000-12-31T23:59:58Z\",\"end\":\"+1000000000-12-31T23:59:59Z\"}"),
+                        400, "validation", "window.start"),
+                post("window start near Instant.MIN", EXERCISES, replace(WINDOW,
+                        "{\"start\":\"-1000000000-01-01T00:00:00Z\",\"end\":\"-1000000000-01-01T20:00:00Z\"}"),
+                        400, "validation", "window.start"),
+                post("window end in the year 10000", EXERCISES, replace("\"end\":\"2035-06-01T20:00:00Z\"",
+                        "\"end\":\"+10000-06-01T20:00:00Z\""), 400, "validation", "window.end"),
+                post("window start as epoch seconds beyond Instant", EXERCISES, replace("\"2035-06-01T00:00:00Z\"",
+                        "1e30"), 400, "validation", "window.start"),
+                post("name with U+0000", EXERCISES, proposal("\"name\":\"a\\u0000b\""), 400, "validation", "name"),
+                post("name with a lone surrogate", EXERCISES, proposal("\"name\":\"\\udc00\""),
+                        400, "validation", "name"),
+                post("participant name with U+0000", EXERCISES + "/" + SOME_ID + "/participants",
+                        "{\"name\":\"\\u0000\",\"role\":\"umpire\"}", 400, "validation", "name"),
+                get("exercise id with U+0000", EXERCISES + "/X%00", 400, null, null),
+                get("calendar year with U+0000", EXERCISES + "/calendar?year=2035%00", 400, null, null));
     }
 
     private static String proposal(String nameMember) {

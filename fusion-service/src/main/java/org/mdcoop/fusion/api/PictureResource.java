@@ -3,8 +3,12 @@ package org.mdcoop.fusion.api;
 import static org.mdcoop.common.security.Roles.ANALYST;
 import static org.mdcoop.common.security.Roles.FUSION_OPERATOR;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
@@ -15,8 +19,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
@@ -25,6 +31,9 @@ import org.mdcoop.fusion.service.CentreGate;
 import org.mdcoop.fusion.service.Picture;
 import org.mdcoop.fusion.service.TrackStore;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 
 /** The common picture: shared with both parties' analysts and fusion operators. */
@@ -39,14 +48,38 @@ public class PictureResource {
     public record TrackHistory(String trackId, List<FusedTrackMessage> updates) {
     }
 
+    /** How often an open stream checks its token's expiry and the centre. */
+    static final Duration STREAM_CHECK = Duration.ofSeconds(1);
+    /** Marks a check among the track updates of a stream; never sent. */
+    private static final Object CHECK = new Object();
+    /** Open streams per caller (issuer + subject): a console tab or two each, not an unbounded number. */
+    static final int MAX_STREAMS_PER_CALLER = 8;
+    /** Open streams of this instance, all callers together. */
+    static final int MAX_STREAMS = 256;
+
     private final Picture picture;
     private final CentreGate gate;
     private final TrackStore tracks;
+    private final JsonWebToken token;
+    private final ConcurrentHashMap<String, AtomicInteger> streamsByCaller = new ConcurrentHashMap<>();
+    private final AtomicInteger streams = new AtomicInteger();
+    private final Counter streamsRefused;
+    private final Counter updatesShed;
 
-    public PictureResource(Picture picture, CentreGate gate, TrackStore tracks) {
+    public PictureResource(Picture picture, CentreGate gate, TrackStore tracks, JsonWebToken token,
+            MeterRegistry registry) {
         this.picture = picture;
         this.gate = gate;
         this.tracks = tracks;
+        this.token = token;
+        Gauge.builder("fusion.picture.streams", streams, AtomicInteger::get)
+                .description("open SSE picture streams").register(registry);
+        this.streamsRefused = Counter.builder("fusion.picture.streams-refused")
+                .description("picture streams refused (429) because the caller or the instance had the most open")
+                .register(registry);
+        this.updatesShed = Counter.builder("fusion.picture.updates-shed")
+                .description("track updates not sent to a picture stream whose client did not keep up")
+                .register(registry);
     }
 
     @GET
@@ -67,7 +100,70 @@ public class PictureResource {
     @Operation(summary = "Live track updates as server-sent events (same filters as the picture)")
     public Multi<FusedTrackMessage> stream(@QueryParam("exercise") Boolean exercise,
             @QueryParam("exerciseId") UUID exerciseId) {
-        return picture.stream(exercise, exerciseId);
+        // the token was verified once, when the stream opened: the stream must not outlive it (issue 19). Expiry is
+        // wall-clock time, as the identity provider and the token check read it, not the adjustable service clock.
+        long expiresAtMillis = token.getExpirationTime() * 1000L;
+        String caller = token.getIssuer() + " " + token.getSubject();
+        admit(caller);
+        AtomicBoolean wasOpen = new AtomicBoolean(gate.isOpen());
+        // shed here, counted, rather than in the picture's own uncounted drop: this operator always requests
+        Multi<Object> updates = picture.stream(exercise, exerciseId)
+                .onOverflow().invoke(dropped -> updatesShed.increment()).drop()
+                .map(m -> (Object) m);
+        Multi<Object> checks = Multi.createFrom().ticks().every(STREAM_CHECK).map(tick -> CHECK)
+                .onOverflow().drop();
+        return Multi.createBy().merging().streams(updates, checks)
+                .select().first(item -> item != CHECK || stillValid(expiresAtMillis, wasOpen))
+                .select().where(item -> item != CHECK)
+                .map(FusedTrackMessage.class::cast)
+                .onTermination().invoke(() -> release(caller));
+    }
+
+    /** Counts the caller's new stream in, or refuses it with 429 naming the limit. */
+    private void admit(String caller) {
+        AtomicInteger mine = streamsByCaller.compute(caller, (c, n) -> {
+            AtomicInteger count = n == null ? new AtomicInteger() : n;
+            count.incrementAndGet();
+            return count;
+        });
+        if (mine.get() > MAX_STREAMS_PER_CALLER) {
+            releaseCaller(caller);
+            streamsRefused.increment();
+            throw new WebApplicationException("At most " + MAX_STREAMS_PER_CALLER
+                    + " picture streams per caller are open at once (maxStreamsPerCaller); close one first", 429);
+        }
+        if (streams.incrementAndGet() > MAX_STREAMS) {
+            streams.decrementAndGet();
+            releaseCaller(caller);
+            streamsRefused.increment();
+            throw new WebApplicationException("At most " + MAX_STREAMS
+                    + " picture streams are open on this instance (maxStreams); retry later", 429);
+        }
+    }
+
+    private void release(String caller) {
+        streams.decrementAndGet();
+        releaseCaller(caller);
+    }
+
+    private void releaseCaller(String caller) {
+        streamsByCaller.computeIfPresent(caller, (c, n) -> n.decrementAndGet() <= 0 ? null : n);
+    }
+
+    /**
+     * False once the caller's token has expired (the client reconnects with a fresh one), or once the centre has
+     * closed after being open during the stream: cooperation ended, so nothing more will come.
+     */
+    private boolean stillValid(long expiresAtMillis, AtomicBoolean wasOpen) {
+        if (System.currentTimeMillis() >= expiresAtMillis) {
+            return false;
+        }
+        boolean open = gate.isOpen();
+        if (open) {
+            wasOpen.set(true);
+            return true;
+        }
+        return !wasOpen.get();
     }
 
     @GET

@@ -48,10 +48,20 @@ public final class SensorRequests {
     }
 
     private static final double MAX_SENSOR_ALTITUDE_M = 50_000_000.0;
+    /** The same ceiling as a report's sigmaM (ReportRules): 1,000 km. */
+    static final double MAX_SIGMA_M = 1_000_000.0;
+    /** A day between scans is already no radar. */
+    static final double MAX_REVISIT_S = 86_400.0;
 
     static SensorDefinition definition(SensorType type, Double lat, Double lon, Double alt, Double x, Double y, Double z,
             double sigmaM, double revisitS) {
         List<ValidationFailed.FieldError> errors = new ArrayList<>();
+        // @Positive lets Infinity (1e400 in JSON) through: sigmas and revisits must be finite numbers above 0
+        require(errors, "sigmaM", sigmaM, Double.MIN_VALUE, MAX_SIGMA_M);
+        require(errors, "revisitS", revisitS, Double.MIN_VALUE, MAX_REVISIT_S);
+        if (!errors.isEmpty()) {
+            throw new ValidationFailed(errors);
+        }
         boolean geodetic = lat != null || lon != null || alt != null;
         boolean ecef = x != null || y != null || z != null;
         if (geodetic == ecef) {
@@ -91,7 +101,9 @@ public final class SensorRequests {
         if (v == null) {
             errors.add(new ValidationFailed.FieldError(field, "is required"));
         } else if (!Double.isFinite(v) || v < min || v > max) {
-            errors.add(new ValidationFailed.FieldError(field, "must be between " + min + " and " + max));
+            errors.add(new ValidationFailed.FieldError(field, min == Double.MIN_VALUE
+                    ? "must be a finite number above 0 and at most " + max
+                    : "must be between " + min + " and " + max));
         }
     }
 }

@@ -35,9 +35,13 @@ public final class ReportRules {
         if (r.sensorId() == null || r.sensorId().isBlank()) {
             return Optional.of("sensorId is required");
         }
-        if (r.reportId().indexOf('\u0000') >= 0 || r.sensorId().indexOf('\u0000') >= 0) {
-            // PostgreSQL cannot store U+0000 in text: such a report could never be archived
-            return Optional.of("reportId and sensorId must not contain U+0000");
+        // PostgreSQL cannot store U+0000 in text, and an unpaired surrogate has no UTF-8 form: such a report could
+        // never be archived (on Kafka it stopped the ingest for good, issue 19)
+        Optional<String> unstorable = org.mdcoop.common.api.StorableValues.textProblem(r.reportId())
+                .map(p -> "reportId " + p)
+                .or(() -> org.mdcoop.common.api.StorableValues.textProblem(r.sensorId()).map(p -> "sensorId " + p));
+        if (unstorable.isPresent()) {
+            return unstorable;
         }
         if (r.t() == null) {
             return Optional.of("t is required");
@@ -87,7 +91,7 @@ public final class ReportRules {
             return Optional.of("give either sigmaM or covariance (3x3, m^2), not both or neither");
         }
         if (sigma) {
-            if (!(r.sigmaM() > 0) || !(r.sigmaM() <= 1_000_000)) {
+            if (!Double.isFinite(r.sigmaM()) || !(r.sigmaM() > 0) || !(r.sigmaM() <= 1_000_000)) {
                 return Optional.of("sigmaM must be above 0 and at most 1,000 km");
             }
             return Optional.empty();
@@ -111,12 +115,34 @@ public final class ReportRules {
                 if (Math.abs(a - b) > 1e-9 * Math.max(1, Math.abs(a))) {
                     return Optional.of("covariance must be symmetric");
                 }
-                if (a * a >= c[i * 4] * c[j * 4]) {
-                    return Optional.of("covariance must be positive definite");
-                }
             }
         }
+        if (!positiveDefinite(c)) {
+            return Optional.of("covariance must be positive definite");
+        }
         return Optional.empty();
+    }
+
+    /**
+     * Cholesky of the symmetric 3x3 (upper triangle used): every pivot above 0. Pairwise 2x2 minors are not enough
+     * ({@code [[1,.9,-.9],[.9,1,.9],[-.9,.9,1]]} passes them and has a negative eigenvalue).
+     */
+    static boolean positiveDefinite(double[] c) {
+        double l00 = c[0];
+        if (!(l00 > 0)) {
+            return false;
+        }
+        double a = Math.sqrt(l00);
+        double l10 = c[1] / a;
+        double l20 = c[2] / a;
+        double d1 = c[4] - l10 * l10;
+        if (!(d1 > 0)) {
+            return false;
+        }
+        double b = Math.sqrt(d1);
+        double l21 = (c[5] - l20 * l10) / b;
+        double d2 = c[8] - l20 * l20 - l21 * l21;
+        return d2 > 0 && Double.isFinite(d2);
     }
 
     private static boolean finite(double... values) {

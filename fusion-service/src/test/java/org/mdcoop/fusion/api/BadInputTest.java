@@ -155,7 +155,32 @@ class BadInputTest extends BadInputContract {
                         400, "validation", "limit"),
                 get("raw reports without a sensor id", REPORTS + "?sensorId=", 400, "validation", "sensorId"),
                 get("raw reports limit over 1000", REPORTS + "?sensorId=BAD-INPUT-1&limit=1001",
-                        400, "validation", "limit"));
+                        400, "validation", "limit"),
+                // issue 19: each was a 500 (PostgreSQL refuses U+0000) or accepted
+                post("sensor id with U+0000", SENSORS, sensor("\"BAD-INPUT-1\"", "\"BAD\\u0000\""),
+                        400, "validation", "id"),
+                post("sensor sigma Infinity", SENSORS, sensor("\"sigmaM\":50.0", "\"sigmaM\":1e400"),
+                        400, "validation", "sigmaM"),
+                post("sensor revisit Infinity", SENSORS, sensor("\"revisitS\":1.0", "\"revisitS\":1e400"),
+                        400, "validation", "revisitS"),
+                post("report id with U+0000", REPORTS,
+                        batch(report("\"reportId\":\"bad-input-r1\"", "\"reportId\":\"r\\u0000\"")),
+                        400, "validation", "[0].reportId"),
+                post("report id with a lone surrogate", REPORTS,
+                        batch(report("\"reportId\":\"bad-input-r1\"", "\"reportId\":\"\\ud800\"")),
+                        400, "validation", "[0].reportId"),
+                post("report time in the year 10000", REPORTS,
+                        batch(report("\"t\":\"" + now() + "\"", "\"t\":\"+10000-01-01T00:00:00Z\"")),
+                        400, "validation", "[0].t"),
+                post("report time near Instant.MIN", REPORTS,
+                        batch(report("\"t\":\"" + now() + "\"", "\"t\":\"-1000000000-01-01T00:00:00Z\"")),
+                        400, "validation", "[0].t"),
+                post("report covariance not positive definite", REPORTS, batch(report("\"sigmaM\":100.0",
+                        "\"covariance\":[1.0,0.9,0.9,0.9,1.0,-0.9,0.9,-0.9,1.0]")),
+                        400, null, "[0]"),
+                get("sensor id with U+0000", SENSORS + "/X%00", 400, "validation", "id"),
+                get("track id with U+0000", "/api/tracks/X%00", 400, "validation", "id"),
+                get("raw reports of a sensor id with U+0000", REPORTS + "?sensorId=X%00", 400, "validation", "sensorId"));
     }
 
     private String sensor(String piece, String replacement) {

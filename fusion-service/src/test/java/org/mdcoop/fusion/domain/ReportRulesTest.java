@@ -69,6 +69,37 @@ class ReportRulesTest {
                 .hasValueSatisfying(r -> assertThat(r).contains("9 elements"));
     }
 
+    /** Issue 19: every 2x2 minor of this matrix is positive, yet it has a negative eigenvalue. */
+    @Test
+    void anIndefiniteCovarianceWhoseMinorsPassIsRefused() {
+        double[] indefinite = { 1, 0.9, 0.9, 0.9, 1, -0.9, 0.9, -0.9, 1 };
+        assertThat(rules.check(at(NOW, 1000, null, indefinite, null, null, null, false, null), NOW))
+                .hasValueSatisfying(r -> assertThat(r).contains("positive definite"));
+        assertThat(ReportRules.positiveDefinite(new double[] { 4, 1, 0, 1, 4, 0, 0, 0, 4 })).isTrue();
+        assertThat(ReportRules.positiveDefinite(new double[] { 1, 0, 0, 0, 1, 0, 0, 0, 0 })).isFalse();
+        assertThat(ReportRules.positiveDefinite(new double[] { 1, 0, 0, 0, 1, 0, 0, 0, Double.POSITIVE_INFINITY }))
+                .isFalse();
+    }
+
+    /** Issue 19: on Kafka such a report made the archive refuse the batch and the consumer retry it forever. */
+    @Test
+    void idsThatCannotBeStoredAreRefused() {
+        for (String bad : new String[] { "r\u0000", "\ud800", "x\udc00y" }) {
+            Report r = new Report(bad, "s1", Party.NATO, NOW, R + 1000, 0, 0, 50.0, null, null, null, null, false, null);
+            assertThat(rules.check(r, NOW)).as(bad).hasValueSatisfying(m -> assertThat(m).startsWith("reportId must not"));
+            Report s = new Report("r1", bad, Party.NATO, NOW, R + 1000, 0, 0, 50.0, null, null, null, null, false, null);
+            assertThat(rules.check(s, NOW)).as(bad).hasValueSatisfying(m -> assertThat(m).startsWith("sensorId must not"));
+        }
+        assertThat(rules.check(new Report("r-\ud83d\ude80", "s1", Party.NATO, NOW, R + 1000, 0, 0, 50.0, null, null,
+                null, null, false, null), NOW)).as("a paired surrogate is fine").isEmpty();
+    }
+
+    @Test
+    void anInfiniteSigmaIsRefused() {
+        assertThat(rules.check(at(NOW, 1000, Double.POSITIVE_INFINITY, null, null, null, null, false, null), NOW))
+                .isPresent();
+    }
+
     @Test
     void exerciseReportsCarryTheirExerciseIdAndOnlyThey() {
         assertThat(rules.check(at(NOW, 1000, 50.0, null, null, null, null, true, null), NOW)).isPresent();

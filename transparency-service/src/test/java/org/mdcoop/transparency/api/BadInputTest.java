@@ -160,7 +160,49 @@ class BadInputTest extends BadInputContract {
                 get("test state not in the enum", TESTS + "?state=FINISHED", 400, "validation", "state"),
                 get("compliance of a third party", "/api/compliance?party=CHINA", 400, "validation", "party"),
                 get("comparison of a test id that is not a UUID", TESTS + "/not-a-uuid/comparison",
-                        400, "invalid-parameter", null));
+                        400, "invalid-parameter", null),
+                // issue 19: each was a 500 (or stored what PostgreSQL cannot hold)
+                post("decline reason given twice", TESTS + "/" + SOME_ID + "/decline",
+                        "{\"reason\":\"a\",\"reason\":\"b\"}", 400, "duplicate-field", "reason"),
+                post("cancel reason given twice", TESTS + "/" + SOME_ID + "/cancel",
+                        "{\"reason\":\"a\",\"reason\":\"b\"}", 400, "duplicate-field", "reason"),
+                post("accepted observers given twice", TESTS + "/" + SOME_ID + "/accept",
+                        "{\"observers\":[\"a\"],\"observers\":[\"b\"]}", 400, "duplicate-field", "observers"),
+                post("a member given twice inside the content", DISCLOSURES,
+                        component("\"count\":24", "\"count\":24,\"count\":25"),
+                        400, "duplicate-field", "content.components[0].count"),
+                post("designation with U+0000", DISCLOSURES,
+                        component("\"designation\":\"Site N\"", "\"designation\":\"Site\\u0000N\""),
+                        400, "validation", "content.components[0].designation"),
+                post("designation with a lone surrogate", DISCLOSURES,
+                        component("\"designation\":\"Site N\"", "\"designation\":\"\\ud800\""),
+                        400, "validation", "content.components[0].designation"),
+                put("revision date in the year 10000", DISCLOSURES + "/" + SOME_ID,
+                        "{\"content\":{},\"changeOccurredOn\":\"+10000-01-01\"}", 400, "validation",
+                        "changeOccurredOn"),
+                put("revision date LocalDate.MIN", DISCLOSURES + "/" + SOME_ID,
+                        "{\"content\":{},\"changeOccurredOn\":\"-999999999-01-01\"}", 400, "validation",
+                        "changeOccurredOn"),
+                post("test window start in the year 10000", TESTS,
+                        announcement("\"windowStart\":\"2041-03-01T00:00:00Z\",\"windowEnd\":\"2041-03-02T00:00:00Z\"",
+                                "\"windowStart\":\"+10000-03-01T00:00:00Z\",\"windowEnd\":\"+10000-03-02T00:00:00Z\""),
+                        400, "validation", "windowStart"),
+                post("test window near Instant.MAX", TESTS,
+                        announcement("\"windowStart\":\"2041-03-01T00:00:00Z\",\"windowEnd\":\"2041-03-02T00:00:00Z\"",
+                                "\"windowStart\":\"+1000000000-12-30T00:00:00Z\","
+                                        + "\"windowEnd\":\"+1000000000-12-31T00:00:00Z\""),
+                        400, "validation", "windowStart"),
+                post("interceptor type with U+0000", TESTS,
+                        announcement("\"interceptorType\":\"Type A\"", "\"interceptorType\":\"\\u0000\""),
+                        400, "validation", "interceptorType"),
+                post("assessment of a lofted arc near escape speed at 10 ms steps", ASSESSMENTS,
+                        assessment("\"trajectoryIds\":[\"ILL-1\"]", "\"parameters\":{\"timeStepS\":0.01,"
+                                + "\"branch\":\"LOFTED\"},\"trajectories\":[{\"id\":\"L\",\"name\":\"lofted\","
+                                + "\"launch\":{\"lat\":0,\"lon\":0},\"target\":{\"lat\":0,\"lon\":70},"
+                                + "\"burnoutSpeedKmS\":10.99}]"),
+                        400, "validation", "trajectories[0]"),
+                get("disclosure id with U+0000", DISCLOSURES + "/X%00", 400, null, null),
+                get("list filter round with U+0000", DISCLOSURES + "?round=2041-H1%00", 400, "validation", "round"));
     }
 
     private static String disclosure(String kind, String round, String content) {

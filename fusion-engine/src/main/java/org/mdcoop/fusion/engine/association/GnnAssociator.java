@@ -12,11 +12,31 @@ import org.mdcoop.fusion.engine.gating.SpatialGrid;
  * {@link SpatialGrid}; each report looks at the 27 cells around it (tracks whose gate may be larger
  * than a cell are checked against every report), so the work grows with the number of gated pairs,
  * not with tracks x reports. The bipartite gated graph is split into connected clusters
- * (union-find) and each cluster with a conflict is solved exactly by the {@link AssignmentSolver}.
+ * (union-find) and each cluster with a conflict is solved exactly by the {@link AssignmentSolver}, as long as its
+ * smaller side has at most {@link #DEFAULT_MAX_EXACT_CLUSTER} members: the exact solve is O(n^2 m), so one batch of
+ * 1,000 reports at one place against 1,000 tracks there took the single fusion worker 2.7 s (issue 19). A larger
+ * cluster is assigned greedily, cheapest gated pair first (O(P log P) in its P gated pairs), and counted in
+ * {@link #greedyClusters()}. Before that, a report is gated against at most {@link #DEFAULT_MAX_CANDIDATES_PER_REPORT}
+ * tracks, the nearest to it by straight-line distance (counted in {@link #prunedReports()}): gating every report of
+ * the flood against every one of its 1,000 tracks was a million gate computations per scan, half a second by itself.
+ * Both bounds only act in a crowd far denser than any raid of the benchmarks.
  * Deterministic: everything iterates in slot / report order. Not thread-safe (owns buffers).
  */
 public final class GnnAssociator implements Associator {
     private static final double FORBIDDEN = 1.0e12;
+    /** An exact solve of 64 x 64 takes well under a millisecond; clusters that large are already a swarm. */
+    public static final int DEFAULT_MAX_EXACT_CLUSTER = 64;
+
+    /** A report's gate holds one track; 64 candidates around it is a crowd already. */
+    public static final int DEFAULT_MAX_CANDIDATES_PER_REPORT = 64;
+
+    private final int maxExactCluster;
+    private final int maxCandidatesPerReport;
+    private long greedyClusters;
+    private long prunedReports;
+    private long[] nearestKeys = new long[64];
+    private long[] greedyKeys = new long[64];
+    private boolean[] rowTaken = new boolean[16];
 
     private final Gater gater;
     private final AssignmentSolver solver;
@@ -40,9 +60,34 @@ public final class GnnAssociator implements Associator {
     private int[] rowToCol = new int[16];
 
     public GnnAssociator(Gater gater, AssignmentSolver solver, double gridCellM) {
+        this(gater, solver, gridCellM, DEFAULT_MAX_EXACT_CLUSTER, DEFAULT_MAX_CANDIDATES_PER_REPORT);
+    }
+
+    /**
+     * @param maxExactCluster the largest smaller side (tracks or reports) of a cluster solved exactly; larger
+     *        clusters are assigned greedily
+     * @param maxCandidatesPerReport the most tracks a report is gated against (the nearest ones)
+     */
+    public GnnAssociator(Gater gater, AssignmentSolver solver, double gridCellM, int maxExactCluster,
+            int maxCandidatesPerReport) {
+        if (maxExactCluster < 1 || maxCandidatesPerReport < 1) {
+            throw new IllegalArgumentException("maxExactCluster and maxCandidatesPerReport must be at least 1");
+        }
+        this.maxCandidatesPerReport = maxCandidatesPerReport;
         this.gater = gater;
         this.solver = solver;
         this.grid = new SpatialGrid(gridCellM);
+        this.maxExactCluster = maxExactCluster;
+    }
+
+    /** Reports gated against only their nearest candidate tracks because there were more, since construction. */
+    public long prunedReports() {
+        return prunedReports;
+    }
+
+    /** Clusters assigned greedily because they were over the exact solver's bound, since construction. */
+    public long greedyClusters() {
+        return greedyClusters;
     }
 
     public Gater gater() {
@@ -102,6 +147,10 @@ public final class GnnAssociator implements Associator {
             int nc = grid.query(zx, zy, zz, candidates, 0);
             System.arraycopy(oversized, 0, candidates, nc, nOversized);
             nc += nOversized;
+            if (nc > maxCandidatesPerReport) {
+                nc = keepNearest(candidates, nc, x, zx, zy, zz);
+                prunedReports++;
+            }
             for (int c = 0; c < nc; c++) {
                 int s = candidates[c];
                 double cost = gater.cost(x, s * 6, p, s * 36, zx, zy, zz, r, j * 9);
@@ -211,6 +260,11 @@ public final class GnnAssociator implements Associator {
                     colReport[cols++] = j;
                 }
             }
+            if (Math.min(rows, cols) > maxExactCluster) {
+                assigned += assignGreedily(from, to, rows, trackToReport, reportTaken);
+                greedyClusters++;
+                continue;
+            }
             if (matrix.length < rows * cols) {
                 matrix = new double[rows * cols * 2];
             }
@@ -234,6 +288,63 @@ public final class GnnAssociator implements Associator {
             }
         }
         return assigned;
+    }
+
+    /**
+     * The cluster's gated pairs cheapest first (ties by pair order), each taken when neither its track nor its report
+     * is taken yet. Costs are ordered by their float value, which is plenty for a fallback.
+     */
+    private int assignGreedily(int from, int to, int rows, int[] trackToReport, boolean[] reportTaken) {
+        int n = to - from;
+        if (greedyKeys.length < n) {
+            greedyKeys = new long[Math.max(n, greedyKeys.length * 2)];
+        }
+        for (int q = from; q < to; q++) {
+            int bits = Float.floatToIntBits((float) pairCost[pairOrder[q]]);
+            bits ^= (bits >> 31) & 0x7fffffff; // negative floats: reversed, so the ints order as the floats do
+            greedyKeys[q - from] = ((long) bits << 32) | (q & 0xffffffffL);
+        }
+        Arrays.sort(greedyKeys, 0, n);
+        if (rowTaken.length < rows) {
+            rowTaken = new boolean[Math.max(rows, rowTaken.length * 2)];
+        }
+        Arrays.fill(rowTaken, 0, rows, false);
+        int assigned = 0;
+        for (int i = 0; i < n; i++) {
+            int k = pairOrder[(int) greedyKeys[i]];
+            int row = localRow[pairTrack[k]];
+            int j = pairReport[k];
+            if (!rowTaken[row] && !reportTaken[j]) {
+                rowTaken[row] = true;
+                reportTaken[j] = true;
+                trackToReport[pairTrack[k]] = j;
+                assigned++;
+            }
+        }
+        return assigned;
+    }
+
+    /**
+     * Keeps the {@code maxCandidatesPerReport} candidates whose predicted positions are nearest the report (ties by
+     * slot), in slot order; returns their number.
+     */
+    private int keepNearest(int[] cand, int nc, double[] x, double zx, double zy, double zz) {
+        if (nearestKeys.length < nc) {
+            nearestKeys = new long[Math.max(nc, nearestKeys.length * 2)];
+        }
+        for (int c = 0; c < nc; c++) {
+            int s = cand[c];
+            double dx = x[s * 6] - zx, dy = x[s * 6 + 1] - zy, dz = x[s * 6 + 2] - zz;
+            // a non-negative float's bits order as the float does
+            nearestKeys[c] = ((long) Float.floatToIntBits((float) (dx * dx + dy * dy + dz * dz)) << 32) | s;
+        }
+        Arrays.sort(nearestKeys, 0, nc);
+        int keep = maxCandidatesPerReport;
+        for (int c = 0; c < keep; c++) {
+            cand[c] = (int) nearestKeys[c];
+        }
+        Arrays.sort(cand, 0, keep);
+        return keep;
     }
 
     private int find(int a) {

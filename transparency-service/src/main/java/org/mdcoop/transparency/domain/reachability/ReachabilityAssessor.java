@@ -60,11 +60,17 @@ public final class ReachabilityAssessor {
         }
         errors.throwIfAny();
 
+        List<BallisticArc> arcs = new ArrayList<>();
+        for (int i = 0; i < trajectories.size(); i++) {
+            arcs.add(arc(i, trajectories.get(i), params));
+        }
+        checkSamples(arcs, params);
+
         InterceptorEnvelope envelope = envelope(interceptor.burnoutVelocityKmS(), params.flyoutSpeedFactor());
         List<String> assumptions = assumptions(interceptor, params, envelope);
         List<TrajectoryAssessment> results = new ArrayList<>();
         for (int i = 0; i < trajectories.size(); i++) {
-            results.add(assessOne(i, trajectories.get(i), interceptor, params, assumptions));
+            results.add(assessOne(trajectories.get(i), arcs.get(i), interceptor, params, assumptions));
         }
         return new ReachabilityAssessment(interceptor, params, envelope, List.copyOf(results), assumptions);
     }
@@ -93,11 +99,16 @@ public final class ReachabilityAssessor {
         return p.norm() + p.distanceTo(site) <= 4 * a - Earth.RADIUS_M;
     }
 
-    private TrajectoryAssessment assessOne(int index, ReferenceTrajectory ref, InterceptorSpec it,
-            AssessmentParameters params, List<String> assumptions) {
-        BallisticArc arc;
+    /**
+     * The most arc samples one request may ask for, over all its trajectories (issue 19: a lofted arc near escape
+     * speed flies for days, and at the smallest time step one request kept a thread busy for hours). A million
+     * samples take well under a second; an hour of flight at the default 1 s step is 3,600.
+     */
+    public static final long MAX_SAMPLES = 1_000_000;
+
+    private static BallisticArc arc(int index, ReferenceTrajectory ref, AssessmentParameters params) {
         try {
-            arc = BallisticArc.solve(ref.launch().lat(), ref.launch().lon(), ref.target().lat(), ref.target().lon(),
+            return BallisticArc.solve(ref.launch().lat(), ref.launch().lon(), ref.target().lat(), ref.target().lon(),
                     ref.burnoutSpeedKmS(), params.burnoutAltitudeKm(), params.branch());
         } catch (ValidationFailed e) {
             // re-anchor the arc solver's field names under this trajectory
@@ -106,6 +117,36 @@ public final class ReachabilityAssessor {
                             fe.message()))
                     .toList());
         }
+    }
+
+    /** Refuses, before any sampling, a request whose arcs would need more than {@link #MAX_SAMPLES} samples. */
+    private static void checkSamples(List<BallisticArc> arcs, AssessmentParameters params) {
+        double total = 0;
+        int longest = 0;
+        for (int i = 0; i < arcs.size(); i++) {
+            double samples = samples(arcs.get(i), params);
+            total += samples;
+            if (samples > samples(arcs.get(longest), params)) {
+                longest = i;
+            }
+        }
+        if (!(total <= MAX_SAMPLES)) {
+            BallisticArc arc = arcs.get(longest);
+            throw ValidationFailed.of("trajectories[" + longest + "]", String.format(Locale.ROOT,
+                    "needs too many samples: the arc flies %.0f s, sampled every %s s; a request may take at most "
+                            + "%,d samples (maxSamples) over all its trajectories: give a larger parameters.timeStepS "
+                            + "or a lower burnout speed",
+                    arc.flightTimeS(), params.timeStepS(), MAX_SAMPLES));
+        }
+    }
+
+    private static double samples(BallisticArc arc, AssessmentParameters params) {
+        double n = Math.ceil(arc.flightTimeS() / params.timeStepS()) + 1;
+        return Double.isFinite(n) ? n : Double.POSITIVE_INFINITY;
+    }
+
+    private TrajectoryAssessment assessOne(ReferenceTrajectory ref, BallisticArc arc, InterceptorSpec it,
+            AssessmentParameters params, List<String> assumptions) {
         Vec3 siteUnit = Earth.unitVector(it.site().lat(), it.site().lon());
         Vec3 site = siteUnit.times(Earth.RADIUS_M);
         double avgSpeedMps = params.flyoutSpeedFactor() * it.burnoutVelocityKmS() * 1000.0;

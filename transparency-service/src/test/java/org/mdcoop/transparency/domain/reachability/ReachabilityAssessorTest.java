@@ -241,4 +241,34 @@ class ReachabilityAssessorTest {
         assertThat(assessor.assess(spec, ReferenceTrajectories.illustrative(), P))
                 .isEqualTo(assessor.assess(spec, ReferenceTrajectories.illustrative(), P));
     }
+
+    /**
+     * Issue 19: a lofted arc near escape speed flies for days; sampled every 10 ms, one request ran for hours. It is
+     * refused before any sampling, naming the trajectory and the limit.
+     */
+    @Test
+    void anArcThatWouldNeedMoreThanAMillionSamplesIsRefusedAtOnce() {
+        ReferenceTrajectory lofted = new ReferenceTrajectory("LOFTED", "test", LatLon.of(0, 0),
+                LatLon.of(0, eastKm(8_000)), 10.99);
+        AssessmentParameters fine = new AssessmentParameters(60, 0.7, 70, 0, AssessmentParameters.MIN_TIME_STEP_S,
+                BallisticArc.Branch.LOFTED);
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> assessor.assess(InterceptorSpec.of(0, eastKm(4_000), 5.0), List.of(lofted), fine))
+                .isInstanceOfSatisfying(ValidationFailed.class, e -> assertThat(e.errors()).singleElement()
+                        .satisfies(fe -> {
+                            assertThat(fe.field()).isEqualTo("trajectories[0]");
+                            assertThat(fe.message()).contains("1,000,000 samples");
+                        }));
+        assertThat((System.nanoTime() - start) / 1e6).as("ms to refuse").isLessThan(1_000);
+        // the limit is over the whole request: 100 ordinary arcs of 1,334 s are 133,500 samples at the default 1 s
+        // step, but 13.3 million at 10 ms
+        assertThat(assessor.assess(InterceptorSpec.of(0, eastKm(4_000), 5.0),
+                java.util.Collections.nCopies(100, ICBM_7), P).trajectories()).hasSize(100);
+        AssessmentParameters fineDepressed = new AssessmentParameters(60, 0.7, 70, 0,
+                AssessmentParameters.MIN_TIME_STEP_S, BallisticArc.Branch.DEPRESSED);
+        assertThatThrownBy(() -> assessor.assess(InterceptorSpec.of(0, eastKm(4_000), 5.0),
+                java.util.Collections.nCopies(100, ICBM_7), fineDepressed))
+                .isInstanceOfSatisfying(ValidationFailed.class,
+                        e -> assertThat(e.errors().get(0).message()).contains("maxSamples"));
+    }
 }
