@@ -63,6 +63,20 @@ export interface AgreementView {
   expiresAt: string | null;
   inForce: boolean;
   allowedActions: string[];
+  extensionConsents?: Partial<Record<PartyName, { months: number; at: string }>>;
+  permanenceConsents?: Partial<Record<PartyName, { at: string }>>;
+}
+
+/** agreement-service's AmendmentView. */
+export interface Amendment {
+  id: string;
+  proposedBy: PartyName;
+  title: string;
+  text: string;
+  status: 'PROPOSED' | 'ADOPTED' | 'REJECTED';
+  endorsements: Partial<Record<PartyName, string>>;
+  history: { at: string; party: PartyName | null; action: string; note: string | null }[];
+  allowedActions: string[];
 }
 
 export interface Problem {

@@ -70,6 +70,8 @@ class ConsoleLiaisonSystemTest {
                     json(route, "[" + status("PROVISIONAL", true, expires) + "]");
                 } else if (method.equals("GET") && url.endsWith("/agreements/" + ID)) {
                     json(route, view("PROVISIONAL", true, expires, "\"withdraw\",\"consent-extension\""));
+                } else if (method.equals("GET") && url.endsWith("/agreements/" + ID + "/amendments")) {
+                    json(route, "[]");
                 } else if (method.equals("POST") && url.endsWith("/agreements/" + ID + "/withdraw")) {
                     json(route, view("WITHDRAWN", false, expires, ""));
                 } else {

@@ -37,6 +37,8 @@ public final class RelayRoutes {
             route("agreement", "POST", "agreements/" + ID + "/(submit|accept|reject|retract|withdraw)"),
             route("agreement", "PUT", "agreements/" + ID + "/(extension-consent|permanence-consent|reservation)"),
             route("agreement", "DELETE", "agreements/" + ID + "/(extension-consent|permanence-consent)"),
+            route("agreement", "POST", "agreements/" + ID + "/amendments"),
+            route("agreement", "POST", "agreements/" + ID + "/amendments/" + ID + "/(endorse|reject)"),
             // transparency-service: disclosures and interceptor tests (the service applies reciprocity and roles)
             route("transparency", "GET", "disclosures(/" + ID + ")?"),
             route("transparency", "GET", "tests(/" + ID + "(/comparison)?)?"),
