@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONSENT_COMMANDS, consentLines, currentAgreement, elementsInForce, offeredConsents, walkAwayConsequence } from './agreement';
+import { CONSENT_COMMANDS, consentLines, consentOutcome, currentAgreement, elementsInForce, offeredConsents, walkAwayConsequence } from './agreement';
 import type { AgreementStatus, AgreementView } from './types';
 
 const status = (over: Partial<AgreementStatus>): AgreementStatus => ({
@@ -55,5 +55,15 @@ describe('liaison consents', () => {
     const offered = offeredConsents(view({ allowedActions: ['withdraw', 'revoke-extension', 'consent-permanence'] }));
     expect(offered).toEqual(['revoke-extension', 'consent-permanence']);
     expect(CONSENT_COMMANDS['revoke-extension'].method).toBe('DELETE');
+  });
+
+  it('says when the second consent extended the agreement (the service then clears both consents)', () => {
+    const before = view({ expiresAt: '2030-12-03T17:00:00Z', extensionConsents: { NATO: { months: 24, at: '2026-12-03T10:00:00Z' } } });
+    const after = view({ expiresAt: '2032-12-03T17:00:00Z', extensionConsents: {} });
+    expect(consentOutcome(before, after)).toBe('Both parties have consented: the agreement is extended by 24 months; '
+      + 'it now expires 2032-12-03 17:00:00Z (was 2030-12-03 17:00:00Z).');
+    expect(consentOutcome(view({ expiresAt: '2030-12-03T17:00:00.5Z' }), view({ expiresAt: '2030-12-03T17:00:00Z' }))).toBeNull();
+    expect(consentOutcome(view({}), view({ status: 'PERMANENT' }))).toContain('permanent');
+    expect(consentOutcome(before, before)).toBeNull();
   });
 });

@@ -59,3 +59,21 @@ export const CONSENT_COMMANDS: Record<string, { label: string; method: 'PUT' | '
 export function offeredConsents(view: AgreementView): string[] {
   return Object.keys(CONSENT_COMMANDS).filter((c) => view.allowedActions.includes(c));
 }
+
+/**
+ * What a consent command did, in words, from the agreement before and after it. The service consumes both parties'
+ * extension consents when the second one extends the agreement (they are no longer pending), so the screen says so
+ * instead of showing two "not given" consents as if nothing had happened.
+ */
+export function consentOutcome(before: AgreementView, after: AgreementView): string | null {
+  if (before.status !== 'PERMANENT' && after.status === 'PERMANENT') {
+    return 'Both parties have consented: the agreement is permanent.';
+  }
+  if (before.expiresAt && after.expiresAt && Date.parse(after.expiresAt) > Date.parse(before.expiresAt)) {
+    // the months the other party had consented to (the second consent must name the same)
+    const months = before.extensionConsents?.NATO?.months ?? before.extensionConsents?.RUSSIA?.months;
+    return `Both parties have consented: the agreement is extended${months ? ` by ${months} months` : ''}; `
+      + `it now expires ${formatUtc(after.expiresAt)} (was ${formatUtc(before.expiresAt)}).`;
+  }
+  return null;
+}

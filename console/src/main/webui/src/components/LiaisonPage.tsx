@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api, ApiError, type Tenant } from '../api';
-import { CONSENT_COMMANDS, consentLines, offeredConsents, walkAwayConsequence } from '../agreement';
+import { CONSENT_COMMANDS, consentLines, consentOutcome, offeredConsents, walkAwayConsequence } from '../agreement';
+import { formatUtc } from '../format';
 import { Amendments } from './Amendments';
 import type { AgreementView } from '../types';
 import { useAgreementStatus } from './useAgreement';
@@ -20,6 +21,7 @@ export function LiaisonPage({ tenant }: { tenant: Tenant }) {
   const [confirming, setConfirming] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [months, setMonths] = useState('24');
+  const [outcome, setOutcome] = useState<string | null>(null);
 
   useEffect(() => {
     if (!status) return;
@@ -43,11 +45,14 @@ export function LiaisonPage({ tenant }: { tenant: Tenant }) {
 
   const consent = async (command: string) => {
     setProblem(null);
+    setOutcome(null);
     const c = CONSENT_COMMANDS[command];
     try {
-      setView(await api<AgreementView>(tenant, `agreement/agreements/${view.id}/${c.path}`, {
+      const after = await api<AgreementView>(tenant, `agreement/agreements/${view.id}/${c.path}`, {
         method: c.method, body: command === 'consent-extension' ? JSON.stringify({ months: Number(months) }) : undefined,
-      }));
+      });
+      setOutcome(consentOutcome(view, after));
+      setView(after);
     } catch (e) {
       setProblem(e instanceof ApiError ? e.message : String(e));
     }
@@ -76,6 +81,7 @@ export function LiaisonPage({ tenant }: { tenant: Tenant }) {
     </section>
     <section className="card" data-testid="consents">
       <h2>Extension and permanence</h2>
+      <p>Expires <span data-testid="expires-at">{formatUtc(view.expiresAt)}</span></p>
       <table className="list">
         <thead><tr><th>Party</th><th>Extension consent</th><th>Permanence consent</th></tr></thead>
         <tbody>{consentLines(view).map((l) => (
@@ -90,6 +96,7 @@ export function LiaisonPage({ tenant }: { tenant: Tenant }) {
           <button key={c} type="button" onClick={() => consent(c)}>{CONSENT_COMMANDS[c].label}</button>
         ))}
       </div>
+      {outcome && <p role="status" data-testid="consent-outcome">{outcome}</p>}
     </section>
     <Amendments tenant={tenant} agreementId={view.id} />
     </>

@@ -14,7 +14,8 @@ import com.microsoft.playwright.options.AriaRole;
 /**
  * Both parties' liaisons in the console against the running stack, with an agreement in force: NATO's liaison
  * consents to a two-year extension and proposes an amendment; Russia's liaison sees NATO's consent and the
- * proposal, consents too (the agreement is extended) and endorses the amendment, which is then adopted.
+ * proposal, consents too (the agreement is extended by 24 months at once, and the service clears both consents, so
+ * the screen says what happened and shows the new expiry) and endorses the amendment, which is then adopted.
  */
 class ConsoleAmendmentSystemTest {
 
@@ -71,9 +72,16 @@ class ConsoleAmendmentSystemTest {
             Page russiaPage = openLiaison(russia, "russia-liaison");
             Locator russianConsents = russiaPage.getByTestId("consents");
             assertThat(russianConsents.locator("[data-party='NATO']")).containsText("extend by 24 months");
+            String expiresBefore = russianConsents.getByTestId("expires-at").textContent();
             russianConsents.getByLabel("Extension months").fill("24");
             button(russianConsents, "Consent to extend").click();
-            assertThat(russianConsents.locator("[data-party='RUSSIA']")).containsText("extend by 24 months");
+            // the second consent extends the agreement at once, and the service clears both consents
+            assertThat(russianConsents.getByTestId("consent-outcome")).containsText("extended by 24 months");
+            assertThat(russianConsents.getByTestId("consent-outcome")).containsText("(was " + expiresBefore + ")");
+            assertThat(russianConsents.getByTestId("expires-at")).not().hasText(expiresBefore);
+            assertThat(russianConsents.locator("[data-party='NATO']")).containsText("not given");
+            assertThat(russianConsents.locator("[data-party='RUSSIA']")).containsText("not given");
+            assertThat(button(russianConsents, "Consent to extend")).isVisible(); // a further extension may follow
 
             Locator forRussia = russiaPage.getByTestId("amendments").locator("[data-amendment-title='" + title + "']");
             assertThat(forRussia).containsText("Proposed by NATO");
