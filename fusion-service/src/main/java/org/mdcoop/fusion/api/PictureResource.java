@@ -15,12 +15,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 import org.mdcoop.common.events.FusedTrackMessage;
+import org.mdcoop.common.events.TrackEndedMessage;
 import org.mdcoop.fusion.service.CentreGate;
 import org.mdcoop.fusion.service.Picture;
 import org.mdcoop.fusion.service.TrackStore;
@@ -64,10 +68,19 @@ public class PictureResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @RolesAllowed({ ANALYST, FUSION_OPERATOR })
-    @Operation(summary = "Live track updates as server-sent events (same filters as the picture)")
-    public Multi<FusedTrackMessage> stream(@QueryParam("exercise") Boolean exercise,
-            @QueryParam("exerciseId") UUID exerciseId) {
-        return picture.stream(exercise, exerciseId);
+    @Operation(summary = "Live track updates as server-sent events (same filters as the picture)",
+            description = "Each update is an unnamed event (EventSource's `message`) whose data is a FusedTrackMessage. "
+                    + "A track that leaves the picture ends with an event named `" + TrackEndedMessage.TYPE
+                    + "` whose data is a TrackEndedMessage (trackId, stream, t, reason DELETED or CLOSED, "
+                    + "lastUpdateNumber, exercise, exerciseId).")
+    public Multi<OutboundSseEvent> stream(@QueryParam("exercise") Boolean exercise,
+            @QueryParam("exerciseId") UUID exerciseId, @Context Sse sse) {
+        Multi<OutboundSseEvent> updates = picture.stream(exercise, exerciseId).map(m -> sse.newEventBuilder()
+                .mediaType(MediaType.APPLICATION_JSON_TYPE).data(FusedTrackMessage.class, m).build());
+        Multi<OutboundSseEvent> ends = picture.ended(exercise, exerciseId).map(m -> sse.newEventBuilder()
+                .name(TrackEndedMessage.TYPE).mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(TrackEndedMessage.class, m).build());
+        return Multi.createBy().merging().streams(updates, ends);
     }
 
     @GET

@@ -206,7 +206,7 @@ public class TrackFeed {
                     }
                 }
             } else if (TrackEndedMessage.TYPE.equals(e.type())) {
-                picture.remove(EventSerde.mapper().treeToValue(e.payload(), TrackEndedMessage.class).trackId());
+                picture.end(EventSerde.mapper().treeToValue(e.payload(), TrackEndedMessage.class));
             }
         } catch (Exception e) {
             Log.warnf("track record %s-%d@%d is unreadable and not shown: %s", r.topic(), r.partition(), r.offset(),
