@@ -35,6 +35,9 @@ class RelayRoutesTest {
         assertThat(RelayRoutes.allowed("agreement", "POST", "agreements/" + ID + "/amendments")).isTrue();
         assertThat(RelayRoutes.allowed("agreement", "POST", "agreements/" + ID + "/amendments/" + ID + "/endorse")).isTrue();
         assertThat(RelayRoutes.allowed("agreement", "DELETE", "agreements/" + ID + "/amendments/" + ID)).isFalse();
+        assertThat(RelayRoutes.allowed("transparency", "POST", "assessments")).isTrue();
+        assertThat(RelayRoutes.allowed("transparency", "GET", "assessments/reference-trajectories")).isTrue();
+        assertThat(RelayRoutes.allowed("transparency", "GET", "assessments")).isFalse();
         // not what these screens need: the dev clocks, the exercise's raw runs, another service's paths
         assertThat(RelayRoutes.allowed("transparency", "POST", "clock/advance")).isFalse();
         assertThat(RelayRoutes.allowed("exercise", "DELETE", "exercises/" + ID)).isFalse();

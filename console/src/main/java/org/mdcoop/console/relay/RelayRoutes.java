@@ -48,6 +48,9 @@ public final class RelayRoutes {
             route("transparency", "DELETE", "disclosures/" + ID),
             route("transparency", "POST", "disclosures/" + ID + "/(submit|revisions)"),
             route("transparency", "POST", "tests/" + ID + "/(accept|decline|cancel|results|observations)"),
+            // transparency-service: the reachability assessment (a computation; POST as the service has it)
+            route("transparency", "GET", "assessments/reference-trajectories"),
+            route("transparency", "POST", "assessments"),
             // exercise-service: the programme, approvals, runs and the after-action report
             route("exercise", "GET", "exercises(/" + ID + "(/report)?)?"),
             route("exercise", "POST", "exercises"),
