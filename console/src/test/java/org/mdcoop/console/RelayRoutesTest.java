@@ -36,6 +36,7 @@ class RelayRoutesTest {
         assertThat(RelayRoutes.allowed("agreement", "POST", "agreements/" + ID + "/amendments/" + ID + "/endorse")).isTrue();
         assertThat(RelayRoutes.allowed("agreement", "DELETE", "agreements/" + ID + "/amendments/" + ID)).isFalse();
         assertThat(RelayRoutes.allowed("transparency", "POST", "assessments")).isTrue();
+        assertThat(RelayRoutes.allowed("transparency", "POST", "tests")).isTrue();
         assertThat(RelayRoutes.allowed("transparency", "GET", "assessments/reference-trajectories")).isTrue();
         assertThat(RelayRoutes.allowed("transparency", "GET", "assessments")).isFalse();
         // not what these screens need: the dev clocks, the exercise's raw runs, another service's paths

@@ -47,6 +47,7 @@ public final class RelayRoutes {
             route("transparency", "PUT", "disclosures/" + ID),
             route("transparency", "DELETE", "disclosures/" + ID),
             route("transparency", "POST", "disclosures/" + ID + "/(submit|revisions)"),
+            route("transparency", "POST", "tests"),
             route("transparency", "POST", "tests/" + ID + "/(accept|decline|cancel|results|observations)"),
             // transparency-service: the reachability assessment (a computation; POST as the service has it)
             route("transparency", "GET", "assessments/reference-trajectories"),
