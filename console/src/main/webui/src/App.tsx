@@ -10,6 +10,7 @@ import { LiaisonPage } from './components/LiaisonPage';
 import { TransparencyPage } from './components/TransparencyPage';
 import { ExercisesPage } from './components/ExercisesPage';
 import { AuditPage } from './components/AuditPage';
+import { ReachabilityPage } from './components/ReachabilityPage';
 
 export function App() {
   const tenant = tenantOfPath(window.location.pathname);
@@ -68,6 +69,7 @@ function Console({ tenant }: { tenant: Tenant }) {
       <main className="screen">
         {shown === 'overview' && <Overview tenant={tenant} session={session} />}
         {shown === 'picture' && <PicturePage tenant={tenant} />}
+        {shown === 'reachability' && <ReachabilityPage tenant={tenant} />}
         {shown === 'liaison' && <LiaisonPage tenant={tenant} />}
         {shown === 'transparency' && <TransparencyPage tenant={tenant} session={session} />}
         {shown === 'exercises' && <ExercisesPage tenant={tenant} session={session} />}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { currentAgreement, elementsInForce, walkAwayConsequence } from './agreement';
-import type { AgreementStatus } from './types';
+import { CONSENT_COMMANDS, consentLines, consentOutcome, currentAgreement, elementsInForce, offeredConsents, walkAwayConsequence } from './agreement';
+import type { AgreementStatus, AgreementView } from './types';
 
 const status = (over: Partial<AgreementStatus>): AgreementStatus => ({
   agreementId: 'a', status: 'PROVISIONAL', elements: ['TRANSPARENCY', 'DATA_FUSION_CENTRE'], inForce: true,
@@ -34,5 +34,36 @@ describe('agreement overview', () => {
     expect(walkAwayConsequence(status({}))).toContain('This stops: Data fusion centre, Transparency.');
     expect(walkAwayConsequence(status({ inForce: false, status: 'WITHDRAWN' }))).toContain('nothing to stop');
     expect(walkAwayConsequence(status({ status: 'PERMANENT' }))).toContain('notice period');
+  });
+});
+
+describe('liaison consents', () => {
+  const view = (over: Partial<AgreementView>): AgreementView => ({
+    id: 'a', status: 'PROVISIONAL', proposer: 'NATO', elements: [], termMonths: 24, effectiveAt: null, expiresAt: null,
+    inForce: true, allowedActions: [], ...over,
+  });
+
+  it('says each party\'s extension and permanence consent', () => {
+    const lines = consentLines(view({ extensionConsents: { NATO: { months: 24, at: '2026-12-03T10:00:00Z' } } }));
+    expect(lines).toEqual([
+      { party: 'NATO', extension: 'extend by 24 months (since 2026-12-03 10:00:00Z)', permanence: 'not given' },
+      { party: 'RUSSIA', extension: 'not given', permanence: 'not given' },
+    ]);
+  });
+
+  it('offers only the consent commands the service lists, with their method', () => {
+    const offered = offeredConsents(view({ allowedActions: ['withdraw', 'revoke-extension', 'consent-permanence'] }));
+    expect(offered).toEqual(['revoke-extension', 'consent-permanence']);
+    expect(CONSENT_COMMANDS['revoke-extension'].method).toBe('DELETE');
+  });
+
+  it('says when the second consent extended the agreement (the service then clears both consents)', () => {
+    const before = view({ expiresAt: '2030-12-03T17:00:00Z', extensionConsents: { NATO: { months: 24, at: '2026-12-03T10:00:00Z' } } });
+    const after = view({ expiresAt: '2032-12-03T17:00:00Z', extensionConsents: {} });
+    expect(consentOutcome(before, after)).toBe('Both parties have consented: the agreement is extended by 24 months; '
+      + 'it now expires 2032-12-03 17:00:00Z (was 2030-12-03 17:00:00Z).');
+    expect(consentOutcome(view({ expiresAt: '2030-12-03T17:00:00.5Z' }), view({ expiresAt: '2030-12-03T17:00:00Z' }))).toBeNull();
+    expect(consentOutcome(view({}), view({ status: 'PERMANENT' }))).toContain('permanent');
+    expect(consentOutcome(before, before)).toBeNull();
   });
 });

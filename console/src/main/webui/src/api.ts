@@ -23,8 +23,28 @@ export function setCsrfToken(token: string) {
 
 const SAFE = ['GET', 'HEAD', 'OPTIONS'];
 
+/** One page of a list the service pages (`limit`, `cursor`): the items and the next page's cursor, if any. */
+export interface ListPage<T> {
+  items: T[];
+  next: string | null;
+}
+
+/** The path of the page after `cursor` (null: the first) of `path`, `limit` at a time. */
+export function pagePath(path: string, limit: number, cursor: string | null): string {
+  const query = `limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+  return `${path}${path.includes('?') ? '&' : '?'}${query}`;
+}
+
+/** A page of a list: the body, and the next cursor from the X-Next-Cursor header the console relays. */
+export async function apiPage<T>(tenant: Tenant, path: string, limit: number, cursor: string | null): Promise<ListPage<T>> {
+  let next: string | null = null;
+  const items = await api<T[]>(tenant, pagePath(path, limit, cursor), {}, (r) => { next = r.headers.get('X-Next-Cursor'); });
+  return { items, next };
+}
+
 /** fetch of /api/<tenant>/<path>; a refusal throws ApiError with the server's problem detail. */
-export async function api<T>(tenant: Tenant, path: string, init: RequestInit = {}): Promise<T> {
+export async function api<T>(tenant: Tenant, path: string, init: RequestInit = {},
+  onResponse?: (response: Response) => void): Promise<T> {
   const method = (init.method ?? 'GET').toUpperCase();
   const headers = new Headers(init.headers);
   // tells Quarkus this is a script: 401 without a session rather than a redirect to the login page
@@ -33,6 +53,7 @@ export async function api<T>(tenant: Tenant, path: string, init: RequestInit = {
   if (!SAFE.includes(method)) headers.set('X-CSRF-Token', csrfToken);
   if (init.body && !headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
   const response = await fetch(`/api/${tenant}/${path}`, { ...init, method, headers, credentials: 'same-origin' });
+  onResponse?.(response);
   const text = await response.text();
   const body = text ? safeJson(text) : null;
   if (!response.ok) {

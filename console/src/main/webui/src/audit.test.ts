@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actorOf, shortHash, verificationText } from './audit';
+import { actorOf, newestFirstWindow, pageCount, shortHash, verificationText } from './audit';
 
 describe('audit screen', () => {
   it('says whether the chain verified and where it breaks', () => {
@@ -15,5 +15,15 @@ describe('audit screen', () => {
     expect(shortHash('abc')).toBe('abc');
     expect(actorOf({ seq: 1, at: '', party: null, subject: 'system|scheduler', action: 'agreement.expired',
       agreementId: null, hash: '' })).toBe('system');
+  });
+
+  it('pages newest first: the head\'s page, then older ones, the oldest possibly short', () => {
+    expect(newestFirstWindow(120, 0, 50)).toEqual({ fromSeq: 71, limit: 50 });
+    expect(newestFirstWindow(120, 1, 50)).toEqual({ fromSeq: 21, limit: 50 });
+    expect(newestFirstWindow(120, 2, 50)).toEqual({ fromSeq: 1, limit: 20 });
+    expect(newestFirstWindow(120, 3, 50)).toBeNull();
+    expect(newestFirstWindow(0, 0, 50)).toBeNull();
+    expect(pageCount(120, 50)).toBe(3);
+    expect(pageCount(0, 50)).toBe(1);
   });
 });

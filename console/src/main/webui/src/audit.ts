@@ -17,3 +17,20 @@ export function shortHash(hash: string): string {
 export function actorOf(entry: AuditEntry): string {
   return entry.party ?? 'system';
 }
+
+/**
+ * The entries of page `index` (0 = the newest) of a chain whose head is `headSeq`, newest first, `size` a page:
+ * the service reads forward from a sequence number, so page k asks for the `size` entries ending k pages below the
+ * head. Null past the oldest entry.
+ */
+export function newestFirstWindow(headSeq: number, index: number, size: number): { fromSeq: number; limit: number } | null {
+  const last = headSeq - index * size;
+  if (last < 1) return null;
+  const fromSeq = Math.max(1, last - size + 1);
+  return { fromSeq, limit: last - fromSeq + 1 };
+}
+
+/** How many pages of `size` a chain with head `headSeq` has. */
+export function pageCount(headSeq: number, size: number): number {
+  return Math.max(1, Math.ceil(headSeq / size));
+}

@@ -9,4 +9,6 @@ export const STYLE_COLOURS = {
   impact: '#ff7f50',
   launch: '#7fd87f',
   exercise: '#ffffff',
+  sensor: '#5fd3e0',
+  coverage: '#5fd3e0',
 } as const;

@@ -4,8 +4,9 @@ import { canActAsLiaison, canOpen, homeScreen, menuFor, screenOfPath } from './m
 const labels = (roles: string[]) => menuFor(roles).map((i) => i.label);
 
 describe('role-based menu', () => {
-  it('an analyst gets the agreement and the picture, and no liaison actions', () => {
-    expect(labels(['analyst'])).toEqual(['Agreement', 'Picture']);
+  it('an analyst gets the agreement, the picture and the reachability assessment, and no liaison actions', () => {
+    expect(labels(['analyst'])).toEqual(['Agreement', 'Picture', 'Reachability']);
+    expect(canOpen('reachability', ['fusion-operator'])).toBe(false);
     expect(canOpen('liaison', ['analyst'])).toBe(false);
     expect(canActAsLiaison(['analyst'])).toBe(false);
     expect(homeScreen(['analyst'])).toBe('picture');

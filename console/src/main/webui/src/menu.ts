@@ -1,9 +1,9 @@
 // Which screens a user's roles open. The services decide what each role may do; the menu only avoids showing
 // screens and actions that would be refused.
 
-export type ScreenId = 'overview' | 'picture' | 'liaison' | 'transparency' | 'exercises' | 'audit';
+export type ScreenId = 'overview' | 'picture' | 'reachability' | 'liaison' | 'transparency' | 'exercises' | 'audit';
 
-export const SCREENS: readonly ScreenId[] = ['overview', 'picture', 'liaison', 'transparency', 'exercises', 'audit'];
+export const SCREENS: readonly ScreenId[] = ['overview', 'picture', 'reachability', 'liaison', 'transparency', 'exercises', 'audit'];
 
 export interface MenuItem {
   id: ScreenId;
@@ -14,6 +14,7 @@ export interface MenuItem {
 export const MENU: MenuItem[] = [
   { id: 'overview', label: 'Agreement', roles: 'any' },
   { id: 'picture', label: 'Picture', roles: ['analyst', 'fusion-operator'] },
+  { id: 'reachability', label: 'Reachability', roles: ['analyst'] },
   { id: 'liaison', label: 'Liaison actions', roles: ['liaison'] },
   { id: 'transparency', label: 'Transparency', roles: ['transparency-officer'] },
   { id: 'exercises', label: 'Exercises', roles: ['exercise-planner'] },

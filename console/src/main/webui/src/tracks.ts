@@ -7,6 +7,9 @@ export interface TrackEntry {
   track: Track;
   /** past positions, oldest first, longitudes unwrapped so a trail crossing ±180° stays one line */
   trail: [number, number][];
+  /** when the stream said the track ended (browser clock, ms): it fades, then drops out */
+  endedAtMs?: number;
+  endReason?: string;
 }
 
 export type TrackState = ReadonlyMap<string, TrackEntry>;
@@ -69,6 +72,8 @@ export interface TrackProperties {
   selected: boolean;
   /** NATO, RUSSIA or JOINT: whose sensors saw it, for the symbol's colour */
   seenBy: string;
+  /** 1 while live; falls to 0 as an ended track fades */
+  opacity: number;
 }
 
 function seenBy(parties: readonly PartyName[]): string {
@@ -76,8 +81,8 @@ function seenBy(parties: readonly PartyName[]): string {
 }
 
 /** The tracks' current positions as points, for the map's track layer. */
-export function tracksToGeoJSON(tracks: readonly Track[], selectedId: string | null):
-FeatureCollection<Point, TrackProperties> {
+export function tracksToGeoJSON(tracks: readonly Track[], selectedId: string | null,
+  opacity: (trackId: string) => number = () => 1): FeatureCollection<Point, TrackProperties> {
   return {
     type: 'FeatureCollection',
     features: tracks.map((t): Feature<Point, TrackProperties> => ({
@@ -90,6 +95,7 @@ FeatureCollection<Point, TrackProperties> {
         exercise: t.exercise,
         selected: t.trackId === selectedId,
         seenBy: seenBy(t.contributingParties),
+        opacity: opacity(t.trackId),
       },
     })),
   };
@@ -154,7 +160,9 @@ export function resync(held: TrackState, tracks: readonly Track[]): TrackState {
   for (const track of tracks) {
     const before = held.get(track.trackId);
     const merged = before ? applyUpdate(new Map([[track.trackId, before]]), track) : fromPicture([track]);
-    next.set(track.trackId, merged.get(track.trackId)!);
+    const entry = merged.get(track.trackId)!;
+    // a track whose end the stream told stays ended (and keeps fading) though the picture read still lists it
+    next.set(track.trackId, before?.endedAtMs != null ? { ...entry, endedAtMs: before.endedAtMs, endReason: before.endReason } : entry);
   }
   return next;
 }

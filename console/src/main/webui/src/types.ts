@@ -27,8 +27,36 @@ export interface Track {
   impactLatDeg: number | null;
   impactLonDeg: number | null;
   impactAt: string | null;
+  /** 1-sigma impact ellipse: semi-axes (m), the major axis's azimuth clockwise from north */
+  impactEllipseMajorM?: number | null;
+  impactEllipseMinorM?: number | null;
+  impactEllipseBearingDeg?: number | null;
   exercise: boolean;
   exerciseId: string | null;
+  contributingSensors?: string[];
+}
+
+/** fusion-service's TrackEndedMessage: the `fusion.track-ended` event of the picture's stream. */
+export interface TrackEnded {
+  trackId: string;
+  stream: string;
+  t: string;
+  reason: 'DELETED' | 'CLOSED' | string;
+  lastUpdateNumber: number;
+  exercise: boolean;
+  exerciseId: string | null;
+}
+
+/** fusion-service's SensorView: the other party's sensors come without position or accuracy. */
+export interface Sensor {
+  id: string;
+  party: PartyName;
+  type: string;
+  latDeg?: number;
+  lonDeg?: number;
+  altM?: number;
+  sigmaM?: number;
+  revisitS?: number;
 }
 
 export interface PictureView {
@@ -62,6 +90,20 @@ export interface AgreementView {
   effectiveAt: string | null;
   expiresAt: string | null;
   inForce: boolean;
+  allowedActions: string[];
+  extensionConsents?: Partial<Record<PartyName, { months: number; at: string }>>;
+  permanenceConsents?: Partial<Record<PartyName, { at: string }>>;
+}
+
+/** agreement-service's AmendmentView. */
+export interface Amendment {
+  id: string;
+  proposedBy: PartyName;
+  title: string;
+  text: string;
+  status: 'PROPOSED' | 'ADOPTED' | 'REJECTED';
+  endorsements: Partial<Record<PartyName, string>>;
+  history: { at: string; party: PartyName | null; action: string; note: string | null }[];
   allowedActions: string[];
 }
 

@@ -26,7 +26,74 @@ export function InterceptorTests({ tenant }: { tenant: Tenant }) {
       {tests && tests.length === 0 && <p>No interceptor test has been announced.</p>}
       {tests?.map((t) => <TestCard key={t.id} tenant={tenant} test={t} onChange={reload} />)}
       {problem && <p role="alert" className="problem">{problem}</p>}
+      <AnnounceForm tenant={tenant} onAnnounced={reload} />
     </section>
+  );
+}
+
+const EMPTY_ANNOUNCEMENT = {
+  windowStart: '', windowEnd: '', siteLat: '', siteLon: '', interceptorType: '',
+  launchLat: '', launchLon: '', launchRadiusKm: '5', impactLat: '', impactLon: '', impactRadiusKm: '20',
+};
+
+/** The host's notice of a test (POST /api/tests): its window in UTC, site, interceptor type, launch and impact areas. */
+function AnnounceForm({ tenant, onAnnounced }: { tenant: Tenant; onAnnounced: () => void }) {
+  const [f, setF] = useState(EMPTY_ANNOUNCEMENT);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  const n = (v: string) => (v.trim() === '' ? null : Number(v));
+  const t = (v: string) => (v.trim() === '' ? null : v.trim());
+  const area = (lat: string, lon: string, r: string) => ({ shape: 'CIRCLE', centre: { lat: n(lat), lon: n(lon) }, radiusKm: n(r) });
+  const announce = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setProblem(null);
+    setErrors({});
+    try {
+      await api(tenant, 'transparency/tests', {
+        method: 'POST',
+        body: JSON.stringify({
+          windowStart: t(f.windowStart), windowEnd: t(f.windowEnd), site: { lat: n(f.siteLat), lon: n(f.siteLon) },
+          interceptorType: t(f.interceptorType), launchArea: area(f.launchLat, f.launchLon, f.launchRadiusKm),
+          impactArea: area(f.impactLat, f.impactLon, f.impactRadiusKm),
+        }),
+      });
+      setF(EMPTY_ANNOUNCEMENT);
+      onAnnounced();
+    } catch (e) {
+      if (e instanceof ApiError) setErrors(fieldErrors(e.problem));
+      setProblem(e instanceof ApiError ? e.message : String(e));
+    }
+  };
+  const input = (key: keyof typeof EMPTY_ANNOUNCEMENT, label: string, errorKeys: string[], placeholder = '') => {
+    const error = errorKeys.map((k) => errors[k]).find(Boolean);
+    return (
+      <label className={error ? 'invalid' : ''}>{label}
+        <input aria-label={label} value={f[key]} placeholder={placeholder} onChange={(e) => setF({ ...f, [key]: e.target.value })} />
+        {error && <span className="field-error" data-field={errorKeys[0]}>{error}</span>}
+      </label>
+    );
+  };
+  return (
+    <form onSubmit={announce} noValidate data-testid="announce-test">
+      <h3>Announce a test (your party hosts, the other party is invited)</h3>
+      <div className="form-row">
+        {input('windowStart', 'Window start (UTC)', ['windowStart'], '2026-12-24T10:00:00Z')}
+        {input('windowEnd', 'Window end (UTC)', ['windowEnd'], '2026-12-24T12:00:00Z')}
+        {input('interceptorType', 'Interceptor type', ['interceptorType'])}
+        {input('siteLat', 'Site latitude', ['site.lat', 'site'])}
+        {input('siteLon', 'Site longitude', ['site.lon'])}
+      </div>
+      <div className="form-row">
+        {input('launchLat', 'Launch area latitude', ['launchArea.centre.lat', 'launchArea.centre', 'launchArea'])}
+        {input('launchLon', 'Launch area longitude', ['launchArea.centre.lon'])}
+        {input('launchRadiusKm', 'Launch area radius (km)', ['launchArea.radiusKm'])}
+        {input('impactLat', 'Impact area latitude', ['impactArea.centre.lat', 'impactArea.centre', 'impactArea'])}
+        {input('impactLon', 'Impact area longitude', ['impactArea.centre.lon'])}
+        {input('impactRadiusKm', 'Impact area radius (km)', ['impactArea.radiusKm'])}
+      </div>
+      <div className="form-actions"><button type="submit">Announce the test</button></div>
+      {problem && <p role="alert" className="problem">{problem}</p>}
+    </form>
   );
 }
 

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { api, ApiError, type Tenant } from '../api';
-import { walkAwayConsequence } from '../agreement';
+import { CONSENT_COMMANDS, consentLines, consentOutcome, offeredConsents, walkAwayConsequence } from '../agreement';
+import { formatUtc } from '../format';
+import { Amendments } from './Amendments';
 import type { AgreementView } from '../types';
 import { useAgreementStatus } from './useAgreement';
 
@@ -18,6 +20,8 @@ export function LiaisonPage({ tenant }: { tenant: Tenant }) {
   const [view, setView] = useState<AgreementView | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [months, setMonths] = useState('24');
+  const [outcome, setOutcome] = useState<string | null>(null);
 
   useEffect(() => {
     if (!status) return;
@@ -39,8 +43,24 @@ export function LiaisonPage({ tenant }: { tenant: Tenant }) {
     }
   };
 
+  const consent = async (command: string) => {
+    setProblem(null);
+    setOutcome(null);
+    const c = CONSENT_COMMANDS[command];
+    try {
+      const after = await api<AgreementView>(tenant, `agreement/agreements/${view.id}/${c.path}`, {
+        method: c.method, body: command === 'consent-extension' ? JSON.stringify({ months: Number(months) }) : undefined,
+      });
+      setOutcome(consentOutcome(view, after));
+      setView(after);
+    } catch (e) {
+      setProblem(e instanceof ApiError ? e.message : String(e));
+    }
+  };
+
   const offered = view.allowedActions.filter((a) => a in ACTIONS);
   return (
+    <>
     <section className="card" data-testid="liaison-actions">
       <h2>Liaison actions</h2>
       <p>Agreement {view.id.slice(0, 8)} — {view.status}</p>
@@ -59,5 +79,26 @@ export function LiaisonPage({ tenant }: { tenant: Tenant }) {
       )}
       {problem && <p role="alert" className="problem">{problem}</p>}
     </section>
+    <section className="card" data-testid="consents">
+      <h2>Extension and permanence</h2>
+      <p>Expires <span data-testid="expires-at">{formatUtc(view.expiresAt)}</span></p>
+      <table className="list">
+        <thead><tr><th>Party</th><th>Extension consent</th><th>Permanence consent</th></tr></thead>
+        <tbody>{consentLines(view).map((l) => (
+          <tr key={l.party} data-party={l.party}><td>{l.party}</td><td>{l.extension}</td><td>{l.permanence}</td></tr>
+        ))}</tbody>
+      </table>
+      <div className="form-actions">
+        {offeredConsents(view).includes('consent-extension') && (
+          <label>Months <input aria-label="Extension months" value={months} onChange={(e) => setMonths(e.target.value)} /></label>
+        )}
+        {offeredConsents(view).map((c) => (
+          <button key={c} type="button" onClick={() => consent(c)}>{CONSENT_COMMANDS[c].label}</button>
+        ))}
+      </div>
+      {outcome && <p role="status" data-testid="consent-outcome">{outcome}</p>}
+    </section>
+    <Amendments tenant={tenant} agreementId={view.id} />
+    </>
   );
 }

@@ -7,7 +7,8 @@ import type { Topology } from 'topojson-specification';
 import type { FeatureCollection } from 'geojson';
 import { countriesFromTopology } from '../basemap';
 import { pointsOfInterest, trailsToGeoJSON, tracksToGeoJSON, type TrackState } from '../tracks';
-import type { Track } from '../types';
+import { impactEllipses, opacityOf, sensorsToGeoJSON } from '../picturelayers';
+import type { Sensor, Track } from '../types';
 import { PARTY_COLOURS, STYLE_COLOURS } from '../mapstyle';
 
 // the worker is bundled by Vite and served by the console like every other file
@@ -20,15 +21,21 @@ interface Props {
   onSelect: (id: string | null) => void;
   /** the position under the pointer, for the coordinate bar */
   onPointer?: (lngLat: { lat: number; lon: number } | null) => void;
+  /** the registry's sensors; the own party's (those with a position) are drawn with their nominal coverage */
+  sensors?: Sensor[];
+  /** the browser's clock now (ms), for the fading of ended tracks */
+  nowMs?: number;
 }
 
 const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
 
 /** MapLibre with the bundled Natural Earth base map; tracks, trails, launch and impact points on top. */
-export function MapView({ state, shown, selected, onSelect, onPointer }: Props) {
+export function MapView({ state, shown, selected, onSelect, onPointer, sensors = [], nowMs = Date.now() }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const map = useRef<maplibregl.Map | null>(null);
   const [ready, setReady] = useState(false);
+  // what the layers hold, on the map's element (a canvas cannot be read back; the browser test reads these)
+  const [counts, setCounts] = useState({ ellipses: 0, sensors: 0, coverage: 0, faded: 0 });
   const select = useRef(onSelect);
   select.current = onSelect;
   const pointer = useRef(onPointer);
@@ -48,11 +55,22 @@ export function MapView({ state, shown, selected, onSelect, onPointer }: Props) 
           trails: { type: 'geojson', data: empty() },
           points: { type: 'geojson', data: empty() },
           tracks: { type: 'geojson', data: empty() },
+          ellipses: { type: 'geojson', data: empty() },
+          coverage: { type: 'geojson', data: empty() },
+          sensors: { type: 'geojson', data: empty() },
         },
         layers: [
           { id: 'sea', type: 'background', paint: { 'background-color': STYLE_COLOURS.sea } },
           { id: 'land', type: 'fill', source: 'countries', paint: { 'fill-color': STYLE_COLOURS.land } },
           { id: 'borders', type: 'line', source: 'countries', paint: { 'line-color': STYLE_COLOURS.border, 'line-width': 0.6 } },
+          { id: 'coverage', type: 'fill', source: 'coverage', paint: { 'fill-color': STYLE_COLOURS.coverage, 'fill-opacity': 0.08 } },
+          { id: 'coverage-edge', type: 'line', source: 'coverage', paint: { 'line-color': STYLE_COLOURS.coverage, 'line-width': 0.8, 'line-opacity': 0.5 } },
+          {
+            id: 'sensors', type: 'circle', source: 'sensors',
+            paint: { 'circle-radius': 4, 'circle-color': STYLE_COLOURS.sensor, 'circle-stroke-color': '#000', 'circle-stroke-width': 1 },
+          },
+          { id: 'ellipses', type: 'fill', source: 'ellipses', paint: { 'fill-color': STYLE_COLOURS.impact, 'fill-opacity': 0.25 } },
+          { id: 'ellipse-edges', type: 'line', source: 'ellipses', paint: { 'line-color': STYLE_COLOURS.impact, 'line-width': 1 } },
           {
             id: 'trails', type: 'line', source: 'trails', filter: ['==', ['get', 'kind'], 'trail'],
             paint: { 'line-color': STYLE_COLOURS.trail, 'line-width': 1.5, 'line-opacity': 0.8 },
@@ -78,6 +96,9 @@ export function MapView({ state, shown, selected, onSelect, onPointer }: Props) 
               // exercise tracks: hollow-looking, a thick white ring round a dark centre
               'circle-stroke-color': ['case', ['get', 'exercise'], STYLE_COLOURS.exercise, '#111'],
               'circle-stroke-width': ['case', ['get', 'exercise'], 3, 1],
+              // an ended track fades out
+              'circle-opacity': ['get', 'opacity'],
+              'circle-stroke-opacity': ['get', 'opacity'],
             },
           },
         ],
@@ -101,10 +122,25 @@ export function MapView({ state, shown, selected, onSelect, onPointer }: Props) 
   useEffect(() => {
     const m = map.current;
     if (!m || !ready) return;
-    (m.getSource('tracks') as maplibregl.GeoJSONSource).setData(tracksToGeoJSON(shown, selected));
+    (m.getSource('tracks') as maplibregl.GeoJSONSource).setData(
+      tracksToGeoJSON(shown, selected, (id) => opacityOf(state.get(id)?.endedAtMs, nowMs)));
     (m.getSource('trails') as maplibregl.GeoJSONSource).setData(trailsToGeoJSON(state, shown));
     (m.getSource('points') as maplibregl.GeoJSONSource).setData(pointsOfInterest(shown));
-  }, [state, shown, selected, ready]);
+    const ellipses = impactEllipses(shown);
+    (m.getSource('ellipses') as maplibregl.GeoJSONSource).setData(ellipses);
+    const faded = shown.filter((t) => opacityOf(state.get(t.trackId)?.endedAtMs, nowMs) < 1).length;
+    setCounts((c) => (c.ellipses === ellipses.features.length && c.faded === faded ? c
+      : { ...c, ellipses: ellipses.features.length, faded }));
+  }, [state, shown, selected, ready, nowMs]);
+
+  useEffect(() => {
+    const m = map.current;
+    if (!m || !ready) return;
+    const { sites, coverage } = sensorsToGeoJSON(sensors);
+    (m.getSource('sensors') as maplibregl.GeoJSONSource).setData(sites);
+    (m.getSource('coverage') as maplibregl.GeoJSONSource).setData(coverage);
+    setCounts((c) => ({ ...c, sensors: sites.features.length, coverage: coverage.features.length }));
+  }, [sensors, ready]);
 
   // follow the selected track
   useEffect(() => {
@@ -116,14 +152,16 @@ export function MapView({ state, shown, selected, onSelect, onPointer }: Props) 
 
   return (
     <div className="map-wrap">
-      <div className="map" ref={container} data-testid="map" data-map-ready={ready ? 'true' : 'false'} />
+      <div className="map" ref={container} data-testid="map" data-map-ready={ready ? 'true' : 'false'}
+        data-ellipses={counts.ellipses} data-sensors={counts.sensors} data-coverage={counts.coverage} data-faded={counts.faded} />
       <ul className="legend" aria-label="Legend">
         <li><i style={{ background: PARTY_COLOURS.NATO }} />seen by NATO</li>
         <li><i style={{ background: PARTY_COLOURS.RUSSIA }} />seen by Russia</li>
         <li><i style={{ background: PARTY_COLOURS.JOINT }} />seen by both</li>
         <li><i className="ring" />exercise</li>
         <li><i style={{ background: STYLE_COLOURS.launch }} />launch point</li>
-        <li><i style={{ background: STYLE_COLOURS.impact }} />predicted impact</li>
+        <li><i style={{ background: STYLE_COLOURS.impact }} />predicted impact, 1σ ellipse</li>
+        <li><i style={{ background: STYLE_COLOURS.sensor }} />own sensor, nominal coverage</li>
       </ul>
     </div>
   );

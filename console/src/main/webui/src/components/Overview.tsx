@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api, type Tenant } from '../api';
+import { api, apiPage, ApiError, type Tenant } from '../api';
 import { elementsInForce } from '../agreement';
 import { formatCountdown, formatElement, formatTerm, formatUtc } from '../format';
 import type { AgreementView, Session } from '../types';
@@ -26,6 +26,7 @@ export function Overview({ tenant, session }: { tenant: Tenant; session: Session
   if (!status) return <section className="card" data-testid="agreement"><h2>Agreement</h2><p>No agreement has been proposed.</p></section>;
   const inForce = elementsInForce(status);
   return (
+    <>
     <section className="card" data-testid="agreement">
       <h2>Agreement</h2>
       <dl className="facts">
@@ -43,6 +44,35 @@ export function Overview({ tenant, session }: { tenant: Tenant; session: Session
       {inForce.length === 0
         ? <p data-testid="elements-in-force">Nothing: cooperation is not in force.</p>
         : <ul data-testid="elements-in-force">{inForce.map((e) => <li key={e}>{formatElement(e)}</li>)}</ul>}
+    </section>
+    {readsTerms && <AgreementList tenant={tenant} />}
+    </>
+  );
+}
+
+const LIST_PAGE = 10;
+
+/** Every agreement the caller may see, newest first, a page at a time from the service (limit and cursor). */
+function AgreementList({ tenant }: { tenant: Tenant }) {
+  const [items, setItems] = useState<AgreementView[]>([]);
+  const [next, setNext] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const load = (cursor: string | null) => apiPage<AgreementView>(tenant, 'agreement/agreements', LIST_PAGE, cursor)
+    .then((p) => { setItems((held) => (cursor ? [...held, ...p.items] : p.items)); setNext(p.next); })
+    .catch((e) => setProblem(e instanceof ApiError ? e.message : String(e)));
+  useEffect(() => { load(null); }, [tenant]);
+  return (
+    <section className="card" data-testid="agreement-list">
+      <h2>All agreements</h2>
+      <table className="list">
+        <thead><tr><th>Agreement</th><th>State</th><th>Proposed by</th><th>Effective</th><th>Expires</th></tr></thead>
+        <tbody>{items.map((a) => (
+          <tr key={a.id} data-agreement={a.id}><td>{a.id.slice(0, 8)}</td><td>{a.status}</td><td>{a.proposer}</td>
+            <td>{formatUtc(a.effectiveAt)}</td><td>{formatUtc(a.expiresAt)}</td></tr>
+        ))}</tbody>
+      </table>
+      {next && <div className="form-actions"><button type="button" onClick={() => load(next)}>More</button></div>}
+      {problem && <p role="alert" className="problem">{problem}</p>}
     </section>
   );
 }

@@ -1,9 +1,11 @@
 import { formatAltitude, formatLatLon, formatSpeed, formatUtc } from '../format';
-import type { Stream, TrackFilter } from '../tracks';
+import type { Stream, TrackFilter, TrackState } from '../tracks';
 import type { PartyName, Track } from '../types';
 
 interface Props {
   tracks: Track[];
+  /** for the tracks' ended marks */
+  state?: TrackState;
   classes: string[];
   filter: TrackFilter;
   onFilter: (f: TrackFilter) => void;
@@ -12,7 +14,7 @@ interface Props {
 }
 
 /** The tracks beside the map: filter by class, contributing party and live/exercise; a row selects its track. */
-export function TrackTable({ tracks, classes, filter, onFilter, selected, onSelect }: Props) {
+export function TrackTable({ tracks, state, classes, filter, onFilter, selected, onSelect }: Props) {
   return (
     <aside className="tracks" data-testid="track-table">
       <div className="filters">
@@ -46,9 +48,11 @@ export function TrackTable({ tracks, classes, filter, onFilter, selected, onSele
             </thead>
             <tbody>
               {tracks.map((t) => (
-                <tr key={t.trackId} className={t.trackId === selected ? 'selected' : ''} data-track-id={t.trackId}
+                <tr key={t.trackId} data-track-id={t.trackId}
+                  className={[t.trackId === selected ? 'selected' : '', state?.get(t.trackId)?.endedAtMs != null ? 'ended' : ''].join(' ').trim()}
                   onClick={() => onSelect(t.trackId === selected ? null : t.trackId)} title={formatUtc(t.t)}>
-                  <td>{t.trackId}{t.exercise && <span className="badge exercise">exercise</span>}</td>
+                  <td>{t.trackId}{t.exercise && <span className="badge exercise">exercise</span>}
+                    {state?.get(t.trackId)?.endedAtMs != null && <span className="badge ended">ended</span>}</td>
                   <td>{t.missileClass ?? 'UNKNOWN'}</td>
                   <td>{formatLatLon(t.latDeg, t.lonDeg)}</td>
                   <td>{formatAltitude(t.altitudeM)}</td>

@@ -21,7 +21,7 @@ class RelayRoutesTest {
     }
 
     @Test
-    void relaysTheTransparencyOfficersExercisePlannersAndAuditorsScreens() {
+    void relaysTheTransparencyExerciseAuditAndAmendmentScreens() {
         assertThat(RelayRoutes.allowed("transparency", "GET", "disclosures")).isTrue();
         assertThat(RelayRoutes.allowed("transparency", "PUT", "disclosures/" + ID)).isTrue();
         assertThat(RelayRoutes.allowed("transparency", "POST", "disclosures/" + ID + "/submit")).isTrue();
@@ -32,6 +32,13 @@ class RelayRoutesTest {
         assertThat(RelayRoutes.allowed("exercise", "GET", "exercises/" + ID + "/report")).isTrue();
         assertThat(RelayRoutes.allowed("exercise", "POST", "exercises/" + ID + "/report/approve")).isTrue();
         assertThat(RelayRoutes.allowed("agreement", "GET", "audit/verify")).isTrue();
+        assertThat(RelayRoutes.allowed("agreement", "POST", "agreements/" + ID + "/amendments")).isTrue();
+        assertThat(RelayRoutes.allowed("agreement", "POST", "agreements/" + ID + "/amendments/" + ID + "/endorse")).isTrue();
+        assertThat(RelayRoutes.allowed("agreement", "DELETE", "agreements/" + ID + "/amendments/" + ID)).isFalse();
+        assertThat(RelayRoutes.allowed("transparency", "POST", "assessments")).isTrue();
+        assertThat(RelayRoutes.allowed("transparency", "POST", "tests")).isTrue();
+        assertThat(RelayRoutes.allowed("transparency", "GET", "assessments/reference-trajectories")).isTrue();
+        assertThat(RelayRoutes.allowed("transparency", "GET", "assessments")).isFalse();
         // not what these screens need: the dev clocks, the exercise's raw runs, another service's paths
         assertThat(RelayRoutes.allowed("transparency", "POST", "clock/advance")).isFalse();
         assertThat(RelayRoutes.allowed("exercise", "DELETE", "exercises/" + ID)).isFalse();

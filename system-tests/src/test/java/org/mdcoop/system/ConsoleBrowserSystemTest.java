@@ -94,7 +94,7 @@ class ConsoleBrowserSystemTest {
     @Test
     void anAnalystIsOfferedNoTransparencyExerciseOrAuditScreenEvenOnTheirPaths() {
         assertThat(natoPage.getByRole(com.microsoft.playwright.options.AriaRole.NAVIGATION))
-                .hasText("AgreementPicture");
+                .hasText("AgreementPictureReachability");
         Page page = nato.newPage();
         for (String screen : List.of("transparency", "exercises", "audit")) {
             page.navigate(ConsoleBrowser.CONSOLE + "/nato/" + screen);

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
@@ -25,6 +26,7 @@ import com.microsoft.playwright.options.AriaRole;
 class ConsoleLiaisonSystemTest {
 
     private static final String ID = "5d1c7a3e-2f4b-4c6d-8e9f-0a1b2c3d4e5f";
+    private static final String EARLIER = "0e9d8c7b-6a5f-4e3d-9c2b-1a0f9e8d7c6b";
     private static ConsoleBrowser chromium;
 
     @BeforeAll
@@ -70,6 +72,15 @@ class ConsoleLiaisonSystemTest {
                     json(route, "[" + status("PROVISIONAL", true, expires) + "]");
                 } else if (method.equals("GET") && url.endsWith("/agreements/" + ID)) {
                     json(route, view("PROVISIONAL", true, expires, "\"withdraw\",\"consent-extension\""));
+                } else if (method.equals("GET") && url.contains("/agreements?limit=10&cursor=page-2")) {
+                    json(route, "[" + view("EXPIRED", false, expires, "").replace(ID, EARLIER) + "]");
+                } else if (method.equals("GET") && url.endsWith("/agreements?limit=10")) {
+                    // the first page of the service's list, and the cursor of the next in the header it sends
+                    route.fulfill(new Route.FulfillOptions().setStatus(200).setContentType("application/json")
+                            .setHeaders(java.util.Map.of("X-Next-Cursor", "page-2"))
+                            .setBody("[" + view("PROVISIONAL", true, expires, "") + "]"));
+                } else if (method.equals("GET") && url.endsWith("/agreements/" + ID + "/amendments")) {
+                    json(route, "[]");
                 } else if (method.equals("POST") && url.endsWith("/agreements/" + ID + "/withdraw")) {
                     json(route, view("WITHDRAWN", false, expires, ""));
                 } else {
@@ -83,6 +94,12 @@ class ConsoleLiaisonSystemTest {
             assertThat(page.getByTestId("agreement-term")).hasText("24 months");
             assertThat(page.getByTestId("agreement-countdown")).containsText("d ");
             assertThat(page.getByTestId("elements-in-force")).containsText("Data fusion centre");
+            // every agreement, a page at a time: the next page only when asked for, with the service's cursor
+            Locator list = page.getByTestId("agreement-list");
+            assertThat(list.locator("[data-agreement]")).hasCount(1);
+            list.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("More")).click();
+            assertThat(list.locator("[data-agreement='" + EARLIER + "']")).containsText("EXPIRED");
+            assertThat(list.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("More"))).hasCount(0);
             ConsoleBrowser.screenshot(page, "console-nato-liaison-agreement");
 
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Liaison actions")).click();

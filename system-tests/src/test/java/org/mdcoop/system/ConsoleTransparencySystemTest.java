@@ -133,16 +133,32 @@ class ConsoleTransparencySystemTest {
     }
 
     @Test
-    void theGuestAcceptsAnInterceptorTestObservesItAndComparesWithTheHostsResults() {
+    void theHostAnnouncesAnInterceptorTestTheGuestAcceptsAndObservesAndComparesWithTheHostsResults() {
         Instant now = Stack.serviceNow("transparency");
         String type = "SM-3 " + ROUND;
-        String test = as("nato-transparency-officer").body("{\"windowStart\":\"" + now.plus(Duration.ofHours(1))
-                        + "\",\"windowEnd\":\"" + now.plus(Duration.ofHours(2)) + "\",\"site\":{\"lat\":54.48,\"lon\":17.1},"
-                        + "\"interceptorType\":\"" + type + "\",\"launchArea\":{\"shape\":\"CIRCLE\",\"centre\":{\"lat\":54.5,"
-                        + "\"lon\":17.0},\"radiusKm\":5},\"impactArea\":{\"shape\":\"CIRCLE\",\"centre\":{\"lat\":56,"
-                        + "\"lon\":18},\"radiusKm\":20}}")
-                .post(url("transparency", "/api/tests")).then().statusCode(201).extract().path("id");
         try (BrowserContext nato = chromium.newContext(); BrowserContext russia = chromium.newContext()) {
+            // NATO's officer announces in the console; a window in the past is refused beside the field
+            Page natoPage = openTransparency(nato, "nato-transparency-officer");
+            Locator form = natoPage.getByTestId("announce-test");
+            form.getByLabel("Window start (UTC)").fill(now.minus(Duration.ofHours(1)).toString());
+            form.getByLabel("Window end (UTC)").fill(now.plus(Duration.ofHours(2)).toString());
+            form.getByLabel("Interceptor type").fill(type);
+            form.getByLabel("Site latitude").fill("54.48");
+            form.getByLabel("Site longitude").fill("17.1");
+            form.getByLabel("Launch area latitude").fill("54.5");
+            form.getByLabel("Launch area longitude").fill("17.0");
+            form.getByLabel("Impact area latitude").fill("56");
+            form.getByLabel("Impact area longitude").fill("18");
+            form.getByText("Announce the test").click();
+            assertThat(form.locator("[data-field='windowStart']")).hasText("must be in the future");
+            form.getByLabel("Window start (UTC)").fill(now.plus(Duration.ofHours(1)).toString());
+            form.getByText("Announce the test").click();
+            Locator hosted = natoPage.locator("[data-test-id]", new Page.LocatorOptions().setHasText("NATO → RUSSIA: " + type));
+            assertThat(hosted).containsText("ANNOUNCED");
+            assertThat(hosted).containsText("You are the host");
+            assertThat(form.getByLabel("Interceptor type")).hasValue(""); // the form is cleared for the next one
+            String test = hosted.getAttribute("data-test-id");
+
             Page russiaPage = openTransparency(russia, "russia-transparency-officer");
             Locator notice = russiaPage.locator("[data-test-id='" + test + "']");
             assertThat(notice).containsText("NATO → RUSSIA: " + type);
@@ -155,17 +171,22 @@ class ConsoleTransparencySystemTest {
             assertThat(notice.getByText("Accept to observe")).hasCount(0);
 
             // the host sees the acceptance and has no guest action
-            Page natoPage = openTransparency(nato, "nato-transparency-officer");
-            Locator hosted = natoPage.locator("[data-test-id='" + test + "']");
+            natoPage.reload();
+            hosted = natoPage.locator("[data-test-id='" + test + "']");
             assertThat(hosted).containsText("ACCEPTED");
-            assertThat(hosted).containsText("You are the host");
             assertThat(hosted.getByText("Record observation")).hasCount(0);
 
-            // after the window the host declares results (API) and the guest's observer records in the console
+            // after the window the host declares its results in the console, the guest's observer records its own
             as("nato-liaison").body("{\"seconds\":" + Duration.ofHours(3).toSeconds() + "}")
                     .post(url("transparency", "/api/clock/advance")).then().statusCode(200);
-            as("nato-transparency-officer").body("{\"interceptAltitudeKm\":250,\"burnoutVelocityKmS\":4.5}")
-                    .post(url("transparency", "/api/tests/" + test + "/results")).then().statusCode(200);
+            natoPage.reload();
+            hosted.getByLabel("interceptAltitudeKm").fill("250");
+            hosted.getByLabel("burnoutVelocityKmS").fill("4.5");
+            hosted.getByText("Record results").click();
+            assertThat(hosted.getByText("Record results")).hasCount(0);
+            assertThat(hosted).containsText("RESULTS");
+            ConsoleBrowser.screenshot(natoPage, "console-nato-transparency-test-host");
+
             russiaPage.reload();
             notice.getByLabel("Observer", new Locator.GetByLabelOptions().setExact(true)).fill("Obs A");
             notice.getByLabel("interceptAltitudeKm").fill("300");

@@ -10,6 +10,8 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -19,10 +21,15 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mdcoop.agreement.api.AgreementRequests.DraftRequest;
 import org.mdcoop.agreement.api.AgreementRequests.ExtensionConsentRequest;
@@ -32,6 +39,7 @@ import org.mdcoop.agreement.service.AgreementService;
 import org.mdcoop.agreement.service.AgreementService.Actor;
 import org.mdcoop.agreement.contract.AgreementStatusMessage;
 import org.mdcoop.agreement.service.AgreementView;
+import org.mdcoop.common.domain.ValidationFailed;
 import org.mdcoop.common.security.Caller;
 import org.mdcoop.common.security.Roles;
 
@@ -51,9 +59,28 @@ public class AgreementResource {
 
     @GET
     @RolesAllowed({ LIAISON, ANALYST, AUDITOR })
-    @Operation(summary = "All submitted agreements, and the caller's own party's drafts")
-    public List<AgreementView> list() {
-        return agreements.list(caller.party());
+    @Operation(summary = "All submitted agreements, and the caller's own party's drafts, newest first",
+            description = "Without `limit`: all of them. With `limit` (1-500): that many, and when more follow the "
+                    + "headers `X-Next-Cursor` and `Link: <...>; rel=\"next\"` give the next page's `cursor`.")
+    @APIResponse(responseCode = "200", description = "the agreements (one page with `limit`)", headers = {
+            @Header(name = "X-Next-Cursor", description = "the cursor of the next page; absent after the last"),
+            @Header(name = "Link", description = "`<...>; rel=\"next\"`; absent after the last page") })
+    public Response list(@QueryParam("limit") @Min(1) @Max(500) Integer limit, @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        if (limit == null) {
+            if (cursor != null) {
+                throw ValidationFailed.of("cursor", "needs a limit");
+            }
+            return Response.ok(agreements.list(caller.party())).build();
+        }
+        AgreementService.Page page = agreements.page(caller.party(), limit, cursor);
+        Response.ResponseBuilder ok = Response.ok(page.agreements());
+        if (page.next() != null) {
+            URI next = uri.getRequestUriBuilder().replaceQueryParam("cursor", page.next()).build();
+            ok.header("X-Next-Cursor", page.next()).header("Link", "<" + next.getRawPath() + "?"
+                    + next.getRawQuery() + ">; rel=\"next\"");
+        }
+        return ok.build();
     }
 
     @GET

@@ -9,9 +9,14 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+import org.jboss.resteasy.reactive.client.SseEvent;
+
 import io.smallrye.mutiny.Multi;
 
-/** fusion-service's live picture: each server-sent event's data (one FusedTrackMessage as JSON). */
+/**
+ * fusion-service's live picture: its server-sent events with their names (unnamed: a FusedTrackMessage as JSON;
+ * {@code fusion.track-ended}: a TrackEndedMessage).
+ */
 @RegisterRestClient(configKey = "fusion")
 @Path("/api/picture")
 public interface FusionStreamClient {
@@ -19,5 +24,5 @@ public interface FusionStreamClient {
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    Multi<String> stream(@HeaderParam("Authorization") String authorization, @QueryParam("exercise") Boolean exercise);
+    Multi<SseEvent<String>> stream(@HeaderParam("Authorization") String authorization, @QueryParam("exercise") Boolean exercise);
 }

@@ -37,6 +37,8 @@ public final class RelayRoutes {
             route("agreement", "POST", "agreements/" + ID + "/(submit|accept|reject|retract|withdraw)"),
             route("agreement", "PUT", "agreements/" + ID + "/(extension-consent|permanence-consent|reservation)"),
             route("agreement", "DELETE", "agreements/" + ID + "/(extension-consent|permanence-consent)"),
+            route("agreement", "POST", "agreements/" + ID + "/amendments"),
+            route("agreement", "POST", "agreements/" + ID + "/amendments/" + ID + "/(endorse|reject)"),
             // transparency-service: disclosures and interceptor tests (the service applies reciprocity and roles)
             route("transparency", "GET", "disclosures(/" + ID + ")?"),
             route("transparency", "GET", "tests(/" + ID + "(/comparison)?)?"),
@@ -45,7 +47,11 @@ public final class RelayRoutes {
             route("transparency", "PUT", "disclosures/" + ID),
             route("transparency", "DELETE", "disclosures/" + ID),
             route("transparency", "POST", "disclosures/" + ID + "/(submit|revisions)"),
+            route("transparency", "POST", "tests"),
             route("transparency", "POST", "tests/" + ID + "/(accept|decline|cancel|results|observations)"),
+            // transparency-service: the reachability assessment (a computation; POST as the service has it)
+            route("transparency", "GET", "assessments/reference-trajectories"),
+            route("transparency", "POST", "assessments"),
             // exercise-service: the programme, approvals, runs and the after-action report
             route("exercise", "GET", "exercises(/" + ID + "(/report)?)?"),
             route("exercise", "POST", "exercises"),

@@ -59,6 +59,8 @@ public class ServiceRelay {
             HttpResponse<byte[]> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             Response.ResponseBuilder relayed = Response.status(answer.statusCode());
             answer.headers().firstValue("Content-Type").ifPresent(type -> relayed.header("Content-Type", type));
+            // a paged list's next cursor (the service's Link header names the service's own path, so it stays behind)
+            answer.headers().firstValue("X-Next-Cursor").ifPresent(next -> relayed.header("X-Next-Cursor", next));
             return relayed.entity(answer.body()).build();
         } catch (IOException e) {
             LOG.warnf("relay to %s failed: %s", call.service(), e.toString());

@@ -3,6 +3,7 @@ package org.mdcoop.fusion.api;
 import static org.mdcoop.common.security.Roles.ANALYST;
 import static org.mdcoop.common.security.Roles.FUSION_OPERATOR;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -20,13 +21,18 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 import org.mdcoop.common.events.FusedTrackMessage;
+import org.mdcoop.common.events.TrackEndedMessage;
+import org.mdcoop.common.time.WallClock;
 import org.mdcoop.fusion.service.CentreGate;
 import org.mdcoop.fusion.service.Picture;
 import org.mdcoop.fusion.service.TrackStore;
@@ -61,13 +67,15 @@ public class PictureResource {
     private final CentreGate gate;
     private final TrackStore tracks;
     private final JsonWebToken token;
+    private final Clock wall;
     private final ConcurrentHashMap<String, AtomicInteger> streamsByCaller = new ConcurrentHashMap<>();
     private final AtomicInteger streams = new AtomicInteger();
     private final Counter streamsRefused;
     private final Counter updatesShed;
 
     public PictureResource(Picture picture, CentreGate gate, TrackStore tracks, JsonWebToken token,
-            MeterRegistry registry) {
+            @WallClock Clock wall, MeterRegistry registry) {
+        this.wall = wall;
         this.picture = picture;
         this.gate = gate;
         this.tracks = tracks;
@@ -97,9 +105,13 @@ public class PictureResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @RolesAllowed({ ANALYST, FUSION_OPERATOR })
-    @Operation(summary = "Live track updates as server-sent events (same filters as the picture)")
-    public Multi<FusedTrackMessage> stream(@QueryParam("exercise") Boolean exercise,
-            @QueryParam("exerciseId") UUID exerciseId) {
+    @Operation(summary = "Live track updates as server-sent events (same filters as the picture)",
+            description = "Each update is an unnamed event (EventSource's `message`) whose data is a FusedTrackMessage. "
+                    + "A track that leaves the picture ends with an event named `" + TrackEndedMessage.TYPE
+                    + "` whose data is a TrackEndedMessage (trackId, stream, t, reason DELETED or CLOSED, "
+                    + "lastUpdateNumber, exercise, exerciseId).")
+    public Multi<OutboundSseEvent> stream(@QueryParam("exercise") Boolean exercise,
+            @QueryParam("exerciseId") UUID exerciseId, @Context Sse sse) {
         // the token was verified once, when the stream opened: the stream must not outlive it (issue 19). Expiry is
         // wall-clock time, as the identity provider and the token check read it, not the adjustable service clock.
         long expiresAtMillis = token.getExpirationTime() * 1000L;
@@ -109,13 +121,17 @@ public class PictureResource {
         // shed here, counted, rather than in the picture's own uncounted drop: this operator always requests
         Multi<Object> updates = picture.stream(exercise, exerciseId)
                 .onOverflow().invoke(dropped -> updatesShed.increment()).drop()
-                .map(m -> (Object) m);
+                .map(m -> (Object) sse.newEventBuilder().mediaType(MediaType.APPLICATION_JSON_TYPE)
+                        .data(FusedTrackMessage.class, m).build());
+        Multi<Object> ends = picture.ended(exercise, exerciseId).map(m -> (Object) sse.newEventBuilder()
+                .name(TrackEndedMessage.TYPE).mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(TrackEndedMessage.class, m).build());
         Multi<Object> checks = Multi.createFrom().ticks().every(STREAM_CHECK).map(tick -> CHECK)
                 .onOverflow().drop();
-        return Multi.createBy().merging().streams(updates, checks)
+        return Multi.createBy().merging().streams(updates, ends, checks)
                 .select().first(item -> item != CHECK || stillValid(expiresAtMillis, wasOpen))
                 .select().where(item -> item != CHECK)
-                .map(FusedTrackMessage.class::cast)
+                .map(OutboundSseEvent.class::cast)
                 .onTermination().invoke(() -> release(caller));
     }
 
@@ -155,7 +171,7 @@ public class PictureResource {
      * closed after being open during the stream: cooperation ended, so nothing more will come.
      */
     private boolean stillValid(long expiresAtMillis, AtomicBoolean wasOpen) {
-        if (System.currentTimeMillis() >= expiresAtMillis) {
+        if (wall.millis() >= expiresAtMillis) {
             return false;
         }
         boolean open = gate.isOpen();

@@ -219,7 +219,10 @@ public class TrackFeed {
                     }
                 }
             } else if (TrackEndedMessage.TYPE.equals(e.type())) {
-                picture.remove(EventSerde.mapper().treeToValue(e.payload(), TrackEndedMessage.class).trackId());
+                TrackEndedMessage ended = EventSerde.mapper().treeToValue(e.payload(), TrackEndedMessage.class);
+                synchronized (this) {
+                    picture.end(ended);
+                }
             }
         } catch (Exception e) {
             Log.warnf("track record %s-%d@%d is unreadable and not shown: %s", r.topic(), r.partition(), r.offset(),
@@ -236,7 +239,9 @@ public class TrackFeed {
                 }
             }
         } else if (message instanceof TrackEndedMessage m) {
-            picture.remove(m.trackId());
+            synchronized (this) { // the picture's subscribers get their signals from one thread at a time
+                picture.end(m);
+            }
         }
     }
 

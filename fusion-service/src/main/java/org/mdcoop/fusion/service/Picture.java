@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.mdcoop.common.events.FusedTrackMessage;
+import org.mdcoop.common.events.TrackEndedMessage;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
@@ -20,6 +21,7 @@ public class Picture {
 
     private final Map<String, FusedTrackMessage> current = new ConcurrentHashMap<>();
     private final BroadcastProcessor<FusedTrackMessage> updates = BroadcastProcessor.create();
+    private final BroadcastProcessor<TrackEndedMessage> ends = BroadcastProcessor.create();
 
     public Picture(MeterRegistry registry) {
         registry.gauge("fusion.tracks.confirmed", current, Map::size);
@@ -32,6 +34,13 @@ public class Picture {
 
     public void remove(String trackId) {
         current.remove(trackId);
+    }
+
+    /** The track left the picture: removed, and its end told to the live stream's subscribers (if it was shown). */
+    public void end(TrackEndedMessage ended) {
+        if (current.remove(ended.trackId()) != null) {
+            ends.onNext(ended);
+        }
     }
 
     public void clear() {
@@ -49,6 +58,12 @@ public class Picture {
 
     public Multi<FusedTrackMessage> stream(Boolean exercise, UUID exerciseId) {
         return updates.filter(m -> matches(m, exercise, exerciseId)).onOverflow().drop();
+    }
+
+    /** Ends of tracks that were in the picture, with the same filters as {@link #stream}. */
+    public Multi<TrackEndedMessage> ended(Boolean exercise, UUID exerciseId) {
+        return ends.filter(m -> (exercise == null || m.exercise() == exercise)
+                && (exerciseId == null || exerciseId.equals(m.exerciseId()))).onOverflow().drop();
     }
 
     private static boolean matches(FusedTrackMessage m, Boolean exercise, UUID exerciseId) {
