@@ -162,6 +162,10 @@ public final class LoadDriver {
         // fly
         BallisticMotionModel model = new BallisticMotionModel(0.0, 1.0);
         double[] states = initialStates(objects, new Random(42));
+        // an object that has come down to 20 km is launched again from where it started (a new missile of the raid),
+        // so runs longer than a flight (~4 min) keep sending plausible reports instead of ones from under the ground
+        double[] launches = states.clone();
+        double relaunchBelowM = 6_371_000.0 + 20_000;
         long periodNanos = (long) (1e9 / scanHz);
         long totalScans = (long) ((warmup + seconds) * scanHz);
         long warmupScans = (long) (warmup * scanHz);
@@ -193,6 +197,11 @@ public final class LoadDriver {
                 double dt = scan == 0 ? 0 : 1.0 / scanHz;
                 if (dt > 0) {
                     model.propagate(states, off, dt);
+                    double r2 = states[off] * states[off] + states[off + 1] * states[off + 1]
+                            + states[off + 2] * states[off + 2];
+                    if (r2 < relaunchBelowM * relaunchBelowM) {
+                        System.arraycopy(launches, off, states, off, 6);
+                    }
                 }
                 double sd = sigma[s];
                 SensorReportMessage m = new SensorReportMessage(run + "-" + scan + "-" + o, sensorIds[s], sensorParty[s], t,
