@@ -2,6 +2,7 @@ package org.mdcoop.common.messaging;
 
 import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -36,8 +37,7 @@ public class IdempotentConsumer {
     /** @return true if the effect ran, false if the event had been applied before */
     public boolean apply(String rawMessage, String consumerName, Consumer<EventEnvelope> effect) {
         EventEnvelope event = EventSerde.fromJson(rawMessage);
-        Duration backoff = FIRST_BACKOFF;
-        while (true) {
+        return retrying(consumerName, "event " + event.eventId() + " (" + event.type() + ")", () -> {
             try {
                 return QuarkusTransaction.requiringNew().call(() -> {
                     if (!processedEvents.claim(event.eventId(), consumerName)) {
@@ -54,11 +54,27 @@ public class IdempotentConsumer {
                     throw new PoisonMessageException(event.type() + " " + event.eventId()
                             + " breaks a data rule: " + rootMessage(e), e);
                 }
+                throw e;
+            }
+        });
+    }
+
+    /**
+     * Runs {@code work} until it succeeds: a {@link PoisonMessageException} is rethrown at once, any other failure
+     * (the database restarting) is retried with back-off, except while the service shuts down.
+     */
+    public <T> T retrying(String consumerName, String what, Supplier<T> work) {
+        Duration backoff = FIRST_BACKOFF;
+        while (true) {
+            try {
+                return work.get();
+            } catch (PoisonMessageException e) {
+                throw e;
+            } catch (RuntimeException e) {
                 if (shuttingDown) {
                     throw e;
                 }
-                Log.warnf("%s could not apply event %s (%s), retrying in %s: %s", consumerName, event.eventId(),
-                        event.type(), backoff, e.getMessage());
+                Log.warnf("%s could not apply %s, retrying in %s: %s", consumerName, what, backoff, e.getMessage());
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             }

@@ -2,18 +2,24 @@ package org.mdcoop.exercise.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.mdcoop.common.events.EventEnvelope;
 import org.mdcoop.common.events.EventSerde;
 import org.mdcoop.common.events.FusedTrackMessage;
 import org.mdcoop.common.events.PoisonMessageException;
+import org.mdcoop.common.messaging.DeadLetters;
+import org.mdcoop.common.messaging.DeadLetters.Letter;
 import org.mdcoop.common.messaging.IdempotentConsumer;
 import org.mdcoop.exercise.persistence.TrackStore;
 
@@ -26,7 +32,12 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
  * Keeps the fusion centre's fused tracks of exercises ({@code fusion.tracks}, {@code fusion.track-updated}) for
  * the after-action reports. Only tracks flagged {@code exercise=true} with the id of an exercise of this service are
  * stored; everything else (the real picture, other deployments' exercises) is skipped without a trace. Idempotent by
- * event id; a message that is not a valid envelope or track goes to {@code fusion.tracks.dlq} with the reason.
+ * event id; a message that is not a valid envelope or track goes to {@code fusion.tracks.dlq} with the reason and the
+ * rest of its batch is stored.
+ *
+ * <p>Whole poll batches, because the real picture is most of the topic (thousands of updates a second in a raid) and
+ * a message-at-a-time channel costs a worker hand-off and an acknowledgement per record just to skip it by its
+ * header.
  */
 @ApplicationScoped
 public class FusedTrackConsumer {
@@ -37,21 +48,38 @@ public class FusedTrackConsumer {
     private final TrackStore tracks;
     private final EntityManager entityManager;
     private final Clock clock;
+    private final DeadLetters deadLetters;
+    private final String dlqTopic;
 
     public FusedTrackConsumer(IdempotentConsumer consumer, TrackStore tracks, EntityManager entityManager,
-            Clock clock) {
+            Clock clock, DeadLetters deadLetters,
+            @ConfigProperty(name = "mp.messaging.incoming.fused-tracks.dead-letter-queue.topic") String dlqTopic) {
         this.consumer = consumer;
         this.tracks = tracks;
         this.entityManager = entityManager;
         this.clock = clock;
+        this.deadLetters = deadLetters;
+        this.dlqTopic = dlqTopic;
     }
 
     @Incoming(NAME)
     @Blocking(ordered = true)
-    public void onTrack(ConsumerRecord<String, String> record) {
+    public void onTracks(ConsumerRecords<String, String> records) {
+        List<Letter> poison = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                onTrack(record);
+            } catch (PoisonMessageException e) {
+                poison.add(new Letter(record, e.getMessage()));
+            }
+        }
+        deadLetters.send(dlqTopic, poison);
+    }
+
+    private void onTrack(ConsumerRecord<String, String> record) {
         Header stream = record.headers().lastHeader(FusedTrackMessage.STREAM_HEADER);
         if (stream != null && FusedTrackMessage.LIVE_STREAM.equals(new String(stream.value(), StandardCharsets.UTF_8))) {
-            return; // the real picture, told by its header: skipped without parsing (it is most of the topic)
+            return; // the real picture, told by its header: skipped without parsing
         }
         String message = record.value();
         EventEnvelope envelope = EventSerde.fromJson(message);
@@ -68,7 +96,7 @@ public class FusedTrackConsumer {
         } catch (IllegalArgumentException e) {
             throw new PoisonMessageException("exerciseId of " + envelope.eventId() + " is not a UUID", e);
         }
-        if (!known(exerciseId)) {
+        if (!consumer.retrying(NAME, "the exercise of " + envelope.eventId(), () -> known(exerciseId))) {
             return;
         }
         consumer.apply(message, NAME, event -> {

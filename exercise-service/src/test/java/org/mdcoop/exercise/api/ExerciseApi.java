@@ -59,16 +59,16 @@ final class ExerciseApi {
     private static Instant anchor;
 
     /**
-     * A 5-minute window of its own that can be started now (an approved exercise may start 15 minutes before its
+     * A 2-minute window of its own that can be started now (an approved exercise may start 15 minutes before its
      * window opens): consecutive slots from the first call on, so no two tests' windows overlap whatever the host
-     * and the test order. Good for three slots used within five minutes of the first.
+     * and the test order. Good for seven slots used within a minute of the first.
      */
     static synchronized String startableWindow() {
         if (anchor == null) {
             anchor = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         }
-        Instant start = anchor.plus(Duration.ofMinutes(1L + 5L * STARTABLE.getAndIncrement()));
-        return window(start, start.plus(Duration.ofMinutes(5)));
+        Instant start = anchor.plus(Duration.ofMinutes(1L + 2L * STARTABLE.getAndIncrement()));
+        return window(start, start.plus(Duration.ofMinutes(2)));
     }
 
     static String window(Instant start, Instant end) {

@@ -328,6 +328,38 @@ class ExerciseRunTest {
         }
     }
 
+    @Test
+    void aPoisonTrackIsDeadLetteredWithItsReasonAndTheRestOfItsBatchIsStored() {
+        String dlqTopic = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("mp.messaging.incoming.fused-tracks.dead-letter-queue.topic", String.class);
+        try (TopicTail dlq = new TopicTail(dlqTopic)) {
+            String id = propose(natoPlanner(), proposal("POISON", startableWindow(), srbm(0), srbm2(20)));
+            approve(russianPlanner(), id, 1).statusCode(200);
+            Instant epoch = Instant.parse(command(natoPlanner(), id, "start").statusCode(200).extract()
+                    .path("run.epoch"));
+            UUID exerciseId = UUID.fromString(id);
+            PlannedLaunch first = ScenarioRun.plan(exerciseId, epoch, new Scenario(1, List.of(
+                    new Inject(0, 45.0, 33.0, 42.0, 39.0, MissileClass.SRBM, 2.6)))).launches().get(0);
+            List<EventEnvelope> good = track(id.substring(0, 8) + "-A", first, first.burnoutTime(),
+                    first.burnoutTime().plusSeconds(20), new double[] {0, 0, 0}, null, null, exerciseId);
+            EventEnvelope poison = EventSerde.envelope(FusedTrackMessage.TYPE, FusedTrackMessage.VERSION,
+                    first.burnoutTime(), "fusion", null, "system", null, id.substring(0, 8) + "-P",
+                    java.util.Map.of("trackId", id.substring(0, 8) + "-P", "exercise", true,
+                            "exerciseId", "not-a-uuid"));
+            List<EventEnvelope> batch = new ArrayList<>(good);
+            batch.add(2, poison);
+            TopicTail.sendAll(FUSED_TRACKS_TOPIC, batch);
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                    dlq.poll(r -> r.event().eventId().equals(poison.eventId()))).singleElement()
+                    .satisfies(r -> assertThat(r.deadLetterReason()).contains("is not a UUID")));
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> ((Number)
+                    natoPlanner().get("/api/exercises/" + id).then().extract().path("run.trackSamples"))
+                    .intValue() == good.size());
+            command(natoPlanner(), id, "complete").statusCode(200);
+        }
+    }
+
     /** Track updates every 5 s from {@code from} to before {@code to}: the truth of the launch plus an offset. */
     private static List<EventEnvelope> track(String trackId, PlannedLaunch launch, Instant from, Instant to,
             double[] offsetM, GeoPoint launchEstimate, GeoPoint impactEstimate, UUID exerciseId) {

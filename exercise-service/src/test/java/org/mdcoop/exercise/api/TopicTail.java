@@ -1,5 +1,6 @@
 package org.mdcoop.exercise.api;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.mdcoop.common.events.EventEnvelope;
@@ -25,7 +27,8 @@ import org.mdcoop.common.events.EventSerde;
  */
 final class TopicTail implements AutoCloseable {
 
-    record Received(String key, EventEnvelope event) {
+    /** A message with its key and, on a dead-letter topic, the {@code dead-letter-reason} header (else null). */
+    record Received(String key, EventEnvelope event, String deadLetterReason) {
     }
 
     private final KafkaConsumer<String, String> consumer;
@@ -55,7 +58,9 @@ final class TopicTail implements AutoCloseable {
     synchronized List<Received> poll(Predicate<Received> filter) {
         for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(300))) {
             try {
-                received.add(new Received(record.key(), EventSerde.fromJson(record.value())));
+                Header reason = record.headers().lastHeader("dead-letter-reason");
+                received.add(new Received(record.key(), EventSerde.fromJson(record.value()),
+                        reason == null ? null : new String(reason.value(), StandardCharsets.UTF_8)));
             } catch (RuntimeException notAnEnvelope) {
                 // someone else's poison message
             }

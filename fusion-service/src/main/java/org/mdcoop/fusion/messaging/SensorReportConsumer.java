@@ -1,33 +1,28 @@
 package org.mdcoop.fusion.messaging;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.mdcoop.common.domain.Party;
 import org.mdcoop.common.events.EventSerde;
 import org.mdcoop.common.events.PoisonMessageException;
 import org.mdcoop.common.events.SensorReportMessage;
+import org.mdcoop.common.messaging.DeadLetters;
+import org.mdcoop.common.messaging.DeadLetters.Letter;
 import org.mdcoop.fusion.domain.Report;
 import org.mdcoop.fusion.service.IngestService;
 
@@ -35,7 +30,6 @@ import com.fasterxml.jackson.databind.ObjectReader;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
-import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
@@ -65,23 +59,18 @@ public class SensorReportConsumer {
 
     private final IngestService ingest;
     private final Clock clock;
-    private final Map<String, Object> kafkaConfig;
+    private final DeadLetters deadLetters;
     private final String dlqTopic;
     /** Per partition: the next offset not yet handed to the tracker (records below it are redeliveries). */
     private final Map<TopicPartition, Long> handedOver = new java.util.concurrent.ConcurrentHashMap<>();
-    private volatile KafkaProducer<String, String> dlqProducer;
     private volatile boolean shuttingDown;
 
-    public SensorReportConsumer(IngestService ingest, Clock clock,
-            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+    public SensorReportConsumer(IngestService ingest, Clock clock, DeadLetters deadLetters,
             @ConfigProperty(name = "mp.messaging.incoming.sensor-reports.dead-letter-queue.topic") String dlqTopic) {
         this.ingest = ingest;
         this.clock = clock;
-        this.kafkaConfig = kafkaConfig;
+        this.deadLetters = deadLetters;
         this.dlqTopic = dlqTopic;
-    }
-
-    private record Poison(ConsumerRecord<String, String> record, String reason) {
     }
 
     /** Checked reports with the partition and offset each was read at. */
@@ -106,9 +95,9 @@ public class SensorReportConsumer {
         Duration backoff = FIRST_BACKOFF;
         while (true) {
             try {
-                List<Poison> poison = new ArrayList<>();
+                List<Letter> poison = new ArrayList<>();
                 Checked accepted = check(batch, poison);
-                deadLetter(poison);
+                deadLetters.send(dlqTopic, poison);
                 ingest.countRejectedFromKafka(poison.size());
                 ingest.acceptFromKafka(accepted.reports(), accepted.partitions(), accepted.offsets());
                 for (ConsumerRecord<String, String> r : batch) {
@@ -126,7 +115,7 @@ public class SensorReportConsumer {
         }
     }
 
-    private Checked check(List<ConsumerRecord<String, String>> batch, List<Poison> poison) {
+    private Checked check(List<ConsumerRecord<String, String>> batch, List<Letter> poison) {
         Instant now = clock.instant();
         List<Report> checked = new ArrayList<>(batch.size());
         int[] partitions = new int[batch.size()];
@@ -139,7 +128,7 @@ public class SensorReportConsumer {
                 offsets[checked.size()] = record.offset();
                 checked.add(r);
             } catch (PoisonMessageException e) {
-                poison.add(new Poison(record, e.getMessage()));
+                poison.add(new Letter(record, e.getMessage()));
             }
         }
         return new Checked(checked, partitions, offsets);
@@ -170,69 +159,8 @@ public class SensorReportConsumer {
         return newline < 0 ? message : message.substring(0, newline);
     }
 
-    /** Sends every poison record of the batch (asynchronously, then waits for all acknowledgements). */
-    private void deadLetter(List<Poison> poison) {
-        if (poison.isEmpty()) {
-            return;
-        }
-        List<java.util.concurrent.Future<?>> sent = new ArrayList<>(poison.size());
-        for (Poison p : poison) {
-            ConsumerRecord<String, String> r = p.record();
-            Log.warnf("sensor report %s-%d@%d to %s: %s", r.topic(), r.partition(), r.offset(), dlqTopic, p.reason());
-            ProducerRecord<String, String> out = new ProducerRecord<>(dlqTopic, r.key(), r.value());
-            out.headers().add("dead-letter-reason", utf8(p.reason()));
-            out.headers().add("dead-letter-cause", utf8(PoisonMessageException.class.getName()));
-            out.headers().add("dead-letter-topic", utf8(r.topic()));
-            out.headers().add("dead-letter-partition", utf8(Integer.toString(r.partition())));
-            out.headers().add("dead-letter-offset", utf8(Long.toString(r.offset())));
-            sent.add(producer().send(out));
-        }
-        for (int i = 0; i < sent.size(); i++) {
-            try {
-                sent.get(i).get(10, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (Exception e) {
-                ConsumerRecord<String, String> r = poison.get(i).record();
-                Log.errorf("could not dead-letter %s-%d@%d (%s): %s", r.topic(), r.partition(), r.offset(),
-                        poison.get(i).reason(), e.getMessage());
-            }
-        }
-    }
-
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private KafkaProducer<String, String> producer() {
-        KafkaProducer<String, String> p = dlqProducer;
-        if (p == null) {
-            synchronized (this) {
-                if (dlqProducer == null) {
-                    Map<String, Object> props = new HashMap<>(kafkaConfig);
-                    props.keySet().removeIf(key -> key.startsWith("group.") || key.startsWith("auto."));
-                    props.put(ProducerConfig.ACKS_CONFIG, "all");
-                    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-                    props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
-                    props.put(ProducerConfig.CLIENT_ID_CONFIG, "fusion-sensor-reports-dlq");
-                    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-                    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-                    dlqProducer = new KafkaProducer<>(props);
-                }
-                p = dlqProducer;
-            }
-        }
-        return p;
-    }
-
     void onShutdown(@Observes ShutdownEvent shutdown) {
         shuttingDown = true;
-    }
-
-    @PreDestroy
-    void close() {
-        KafkaProducer<String, String> p = dlqProducer;
-        if (p != null) {
-            p.close(Duration.ofSeconds(5));
-        }
     }
 
     private static void sleep(Duration d) {
