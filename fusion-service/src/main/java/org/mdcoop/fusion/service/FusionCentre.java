@@ -154,7 +154,7 @@ public class FusionCentre {
     private final StreamOwnership ownership;
     private final SnapshotTopic snapshots;
     private final Clock clock;
-    /** Launch/impact/class (milliseconds each) run beside the worker, on a calculator of their own. */
+    /** Launch/impact/class (tens of microseconds each) run beside the worker, on a calculator of their own. */
     private final TrackProductCalculator productCalculator = new TrackProductCalculator();
     private final ThreadPoolExecutor productsExecutor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(10_000), r -> {

@@ -10,7 +10,8 @@ import org.mdcoop.fusion.engine.model.Earth;
  * arc propagated back to the surface — after burnout this is the ballistic extrapolation, which lies
  * down-range of the true launch site by the powered-flight distance), impact point and time with an
  * uncertainty ellipse, and the class with a confidence. Uncertainty comes from the 13 unscented sigma
- * points of the 6-D state, each propagated to the surface. Off the hot path (allocates).
+ * points of the 6-D state, each carried to the surface (in closed form: {@link KeplerCrossing}). Off the
+ * hot path (allocates).
  */
 public final class TrackProductCalculator {
     private static final double STEP_SECONDS = 2.0;
@@ -122,11 +123,21 @@ public final class TrackProductCalculator {
     }
 
     /**
-     * Propagates {@code s} forward (direction +1) or backward (-1) until |r| = R; writes the crossing
+     * Carries {@code s} forward (direction +1) or backward (-1) to |r| = R; writes the crossing
      * position and the signed time offset into {@code out[off..off+4)}. If no crossing within
-     * {@link #MAX_FLIGHT_SECONDS}, the last position is written.
+     * {@link #MAX_FLIGHT_SECONDS}, the position then is written. Closed form for every elliptic arc
+     * (every ballistic missile, and the orbits a vague sigma point describes), integration otherwise.
      */
     void surfaceCrossing(double[] s, int direction, double[] out, int off) {
+        if (Earth.altitudeM(s[0], s[1], s[2]) > 0
+                && KeplerCrossing.solve(s, direction, Earth.RADIUS_M, MAX_FLIGHT_SECONDS, out, off)) {
+            return;
+        }
+        surfaceCrossingByIntegration(s, direction, out, off);
+    }
+
+    /** {@link #surfaceCrossing} by RK4 steps and a secant search inside the last one. */
+    void surfaceCrossingByIntegration(double[] s, int direction, double[] out, int off) {
         double elapsed = 0;
         double[] prev = new double[6];
         double h = direction * STEP_SECONDS;
