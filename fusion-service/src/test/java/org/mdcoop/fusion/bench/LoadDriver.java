@@ -66,6 +66,9 @@ import org.mdcoop.fusion.engine.model.BallisticMotionModel;
 public final class LoadDriver {
 
     public static void main(String[] args) throws Exception {
+        // outside Quarkus nothing sets a level, so the Kafka clients formatted a TRACE line for every record sent
+        // (a tenth of the driver's CPU, taken from the service it measures on a shared machine)
+        org.jboss.logmanager.Logger.getLogger("org.apache.kafka").setLevel(java.util.logging.Level.WARNING);
         Map<String, String> a = parse(args);
         String bootstrap = a.getOrDefault("bootstrap", "127.0.0.1:9092");
         String url = a.getOrDefault("url", "http://localhost:8084");
