@@ -23,11 +23,20 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mdcoop.common.api.Paging;
 import org.mdcoop.common.domain.Party;
 import org.mdcoop.common.domain.ValidationFailed;
 import org.mdcoop.common.security.Caller;
@@ -68,9 +77,28 @@ public class ExerciseResource {
 
     @GET
     @RolesAllowed({ EXERCISE_PLANNER, ANALYST, AUDITOR, LIAISON })
-    @Operation(summary = "Every exercise of the programme, optionally by status and host")
-    public List<ExerciseView> list(@QueryParam("status") ExerciseStatus status, @QueryParam("host") Party host) {
-        return exercises.list(caller.party(), status, host);
+    @Operation(summary = "Every exercise of the programme, optionally by status and host, by window start",
+            description = "Without `limit`: all of them. With `limit` (1-500): that many, and when more follow the "
+                    + "headers `X-Next-Cursor` and `Link: <...>; rel=\"next\"` give the next page's `cursor` (the "
+                    + "`status` and `host` filters stay as they were).")
+    @APIResponse(responseCode = "200", description = "the exercises (one page with `limit`)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = ExerciseView.class)),
+            headers = {
+                    @Header(name = Paging.NEXT_CURSOR, description = "the cursor of the next page; absent after the last"),
+                    @Header(name = "Link", description = "`<...>; rel=\"next\"`; absent after the last page") })
+    public Response list(@QueryParam("status") ExerciseStatus status, @QueryParam("host") Party host,
+            @Parameter(description = "page size, 1-500; without it the whole list",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500"))
+            @QueryParam("limit") String limit,
+            @Parameter(description = "the next page's cursor, as `X-Next-Cursor` gave it; needs `limit`")
+            @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        Integer pageSize = Paging.limit(limit, cursor);
+        if (pageSize == null) {
+            return Response.ok(exercises.list(caller.party(), status, host)).build();
+        }
+        return Paging.ok(exercises.page(caller.party(), status, host, pageSize, cursor), uri);
     }
 
     @GET

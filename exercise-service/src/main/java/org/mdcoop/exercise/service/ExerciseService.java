@@ -12,11 +12,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import org.mdcoop.common.cooperation.AgreementViewRow;
 import org.mdcoop.common.cooperation.CooperationChanged;
 import org.mdcoop.common.cooperation.CooperationView;
+import org.mdcoop.common.api.Paging;
+import org.mdcoop.common.api.Paging.Page;
 import org.mdcoop.common.domain.NotFound;
 import org.mdcoop.common.domain.Party;
 import org.mdcoop.common.domain.ValidationFailed;
@@ -87,6 +90,27 @@ public class ExerciseService {
 
     @Transactional
     public List<ExerciseView> list(Party viewer, ExerciseStatus status, Party host) {
+        return listQuery(status, host, null).getResultStream().map(row -> view(row, load(row), viewer)).toList();
+    }
+
+    /**
+     * {@link #list} by pages of {@code limit} in the same order, after {@code cursor} (null: the first page). Both
+     * parties read every exercise, so there is nothing to hide.
+     */
+    @Transactional
+    public Page<ExerciseView> page(Party viewer, ExerciseStatus status, Party host, int limit, String cursor) {
+        SortKey after = Paging.after(cursor, 3,
+                parts -> new SortKey(Instant.parse(parts[0]), UUID.fromString(parts[1]), parts[2]));
+        List<ExerciseRow> rows = listQuery(status, host, after).setMaxResults(limit + 1).getResultList();
+        return Paging.of(rows, limit, row -> Paging.cursor(row.windowStart, row.id, row.name),
+                row -> view(row, load(row), viewer));
+    }
+
+    /** A row's place in the list order (window start, name, id), as a cursor carries it; the name last (any text). */
+    private record SortKey(Instant windowStart, UUID id, String name) {
+    }
+
+    private TypedQuery<ExerciseRow> listQuery(ExerciseStatus status, Party host, SortKey after) {
         StringBuilder q = new StringBuilder("from ExerciseRow where 1 = 1");
         if (status != null) {
             q.append(" and status = :status");
@@ -94,7 +118,12 @@ public class ExerciseService {
         if (host != null) {
             q.append(" and host = :host");
         }
-        q.append(" order by windowStart, name");
+        if (after != null) {
+            q.append(" and (windowStart > :afterStart or (windowStart = :afterStart and (name > :afterName"
+                    + " or (name = :afterName and id > :afterId))))");
+        }
+        // the id last: two exercises may share a start and a name, and a cursor needs a total order
+        q.append(" order by windowStart, name, id");
         var query = entityManager.createQuery(q.toString(), ExerciseRow.class);
         if (status != null) {
             query.setParameter("status", status.name());
@@ -102,7 +131,11 @@ public class ExerciseService {
         if (host != null) {
             query.setParameter("host", host.name());
         }
-        return query.getResultStream().map(row -> view(row, load(row), viewer)).toList();
+        if (after != null) {
+            query.setParameter("afterStart", after.windowStart()).setParameter("afterName", after.name())
+                    .setParameter("afterId", after.id());
+        }
+        return query;
     }
 
     @Transactional

@@ -6,7 +6,6 @@ import static org.mdcoop.common.security.Roles.LIAISON;
 import static org.mdcoop.common.security.Roles.TRANSPARENCY_OFFICER;
 
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -20,11 +19,20 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mdcoop.common.api.Paging;
 import org.mdcoop.common.domain.ValidationFailed;
 import org.mdcoop.common.security.Caller;
 import org.mdcoop.transparency.api.TransparencyRequests.CreateDisclosureRequest;
@@ -62,13 +70,32 @@ public class DisclosureResource {
     @GET
     @RolesAllowed({ TRANSPARENCY_OFFICER, ANALYST, AUDITOR, LIAISON })
     @Operation(summary = "Disclosures the caller may read: all of its own party's, and the other party's submitted "
-            + "ones where reciprocity is met while TRANSPARENCY is in force")
-    public List<DisclosureView> list(@QueryParam("kind") String kind, @QueryParam("round") String round,
-            @QueryParam("party") String party, @QueryParam("status") String status) {
+            + "ones where reciprocity is met while TRANSPARENCY is in force",
+            description = "By round (latest first), kind, party and version (latest first). Without `limit`: all of "
+                    + "them. With `limit` (1-500): that many, and when more follow the headers `X-Next-Cursor` and "
+                    + "`Link: <...>; rel=\"next\"` give the next page's `cursor` (the filters stay as they were).")
+    @APIResponse(responseCode = "200", description = "the disclosures (one page with `limit`)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = DisclosureView.class)),
+            headers = {
+                    @Header(name = Paging.NEXT_CURSOR, description = "the cursor of the next page; absent after the last"),
+                    @Header(name = "Link", description = "`<...>; rel=\"next\"`; absent after the last page") })
+    public Response list(@QueryParam("kind") String kind, @QueryParam("round") String round,
+            @QueryParam("party") String party, @QueryParam("status") String status,
+            @Parameter(description = "page size, 1-500; without it the whole list",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500"))
+            @QueryParam("limit") String limit,
+            @Parameter(description = "the next page's cursor, as `X-Next-Cursor` gave it; needs `limit`")
+            @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
         Filter filter = new Filter(TransparencyRequests.kind(kind),
                 round == null || round.isBlank() ? null : ReportingRound.parse("round", round.trim()),
                 TransparencyRequests.party(party), TransparencyRequests.status(status));
-        return disclosures.list(caller.party(), filter);
+        Integer pageSize = Paging.limit(limit, cursor);
+        if (pageSize == null) {
+            return Response.ok(disclosures.list(caller.party(), filter)).build();
+        }
+        return Paging.ok(disclosures.page(caller.party(), filter, pageSize, cursor), uri);
     }
 
     @GET

@@ -6,7 +6,6 @@ import static org.mdcoop.common.security.Roles.LIAISON;
 import static org.mdcoop.common.security.Roles.TRANSPARENCY_OFFICER;
 
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -18,11 +17,20 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mdcoop.common.api.Paging;
 import org.mdcoop.common.domain.ValidationFailed;
 import org.mdcoop.common.security.Caller;
 import org.mdcoop.transparency.api.TransparencyRequests.AcceptRequest;
@@ -30,6 +38,7 @@ import org.mdcoop.transparency.api.TransparencyRequests.ObservationRequest;
 import org.mdcoop.transparency.api.TransparencyRequests.ReasonRequest;
 import org.mdcoop.transparency.domain.observation.Measurements;
 import org.mdcoop.transparency.domain.observation.TestAnnouncement;
+import org.mdcoop.transparency.domain.observation.TestState;
 import org.mdcoop.transparency.service.Actor;
 import org.mdcoop.transparency.service.InterceptorTestService;
 import org.mdcoop.transparency.service.InterceptorTestService.ComparisonView;
@@ -55,9 +64,29 @@ public class InterceptorTestResource {
 
     @GET
     @RolesAllowed({ TRANSPARENCY_OFFICER, ANALYST, AUDITOR, LIAISON })
-    @Operation(summary = "Interceptor tests announced by either party, optionally by state")
-    public List<TestView> list(@QueryParam("state") String state) {
-        return tests.list(caller.party(), TransparencyRequests.testState(state));
+    @Operation(summary = "Interceptor tests announced by either party, optionally by state, latest window first",
+            description = "Without `limit`: all of them. With `limit` (1-500): that many, and when more follow the "
+                    + "headers `X-Next-Cursor` and `Link: <...>; rel=\"next\"` give the next page's `cursor` (the "
+                    + "`state` filter stays as it was).")
+    @APIResponse(responseCode = "200", description = "the tests (one page with `limit`)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = TestView.class)),
+            headers = {
+                    @Header(name = Paging.NEXT_CURSOR, description = "the cursor of the next page; absent after the last"),
+                    @Header(name = "Link", description = "`<...>; rel=\"next\"`; absent after the last page") })
+    public Response list(@QueryParam("state") String state,
+            @Parameter(description = "page size, 1-500; without it the whole list",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500"))
+            @QueryParam("limit") String limit,
+            @Parameter(description = "the next page's cursor, as `X-Next-Cursor` gave it; needs `limit`")
+            @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        TestState wanted = TransparencyRequests.testState(state);
+        Integer pageSize = Paging.limit(limit, cursor);
+        if (pageSize == null) {
+            return Response.ok(tests.list(caller.party(), wanted)).build();
+        }
+        return Paging.ok(tests.page(caller.party(), wanted, pageSize, cursor), uri);
     }
 
     @GET

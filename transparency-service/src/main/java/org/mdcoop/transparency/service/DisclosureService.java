@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -14,6 +16,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
+import org.mdcoop.common.api.Paging;
+import org.mdcoop.common.api.Paging.Page;
 import org.mdcoop.common.domain.NotFound;
 import org.mdcoop.common.domain.Party;
 import org.mdcoop.common.domain.RuleViolation;
@@ -60,38 +64,15 @@ public class DisclosureService {
 
     @Transactional
     public List<DisclosureView> list(Party reader, Filter filter) {
+        Map<String, Object> parameters = new HashMap<>();
         StringBuilder jpql = new StringBuilder("from DisclosureRow d where (d.party = :reader or d.status <> 'DRAFT')");
-        if (filter.kind() != null) {
-            jpql.append(" and d.kind = :kind");
-        }
-        if (filter.round() != null) {
-            jpql.append(" and d.round = :round");
-        }
-        if (filter.party() != null) {
-            jpql.append(" and d.party = :party");
-        }
-        if (filter.status() != null) {
-            jpql.append(" and d.status = :status");
-        }
-        jpql.append(" order by d.round desc, d.kind, d.party, d.seriesVersion desc");
-        TypedQuery<DisclosureRow> q = em.createQuery(jpql.toString(), DisclosureRow.class)
-                .setParameter("reader", reader.name());
-        if (filter.kind() != null) {
-            q.setParameter("kind", filter.kind().name());
-        }
-        if (filter.round() != null) {
-            q.setParameter("round", filter.round().id());
-        }
-        if (filter.party() != null) {
-            q.setParameter("party", filter.party().name());
-        }
-        if (filter.status() != null) {
-            q.setParameter("status", filter.status().name());
-        }
+        parameters.put("reader", reader.name());
+        narrow(jpql, parameters, filter);
+        jpql.append(ORDER);
         Set<KindRound> readerSubmitted = submittedBy(reader);
         boolean inForce = transparency.inForce();
         List<DisclosureView> out = new ArrayList<>();
-        for (DisclosureRow row : q.getResultList()) {
+        for (DisclosureRow row : query(jpql, parameters).getResultList()) {
             Disclosure d = row.toDomain();
             Access access = Reciprocity.decide(reader, d, readerSubmitted, inForce);
             if (access.allowed()) {
@@ -99,6 +80,80 @@ public class DisclosureService {
             }
         }
         return out;
+    }
+
+    /**
+     * {@link #list} by pages of {@code limit} in the same order, after {@code cursor} (null: the first page). The
+     * reciprocity rule is part of the query, so the limit counts readable rows only: a page is never short for rows
+     * the reader may not see, and never shows one. The rule is still applied to each row as in {@link #list}.
+     */
+    @Transactional
+    public Page<DisclosureView> page(Party reader, Filter filter, int limit, String cursor) {
+        SortKey after = Paging.after(cursor, 4, parts -> new SortKey(ReportingRound.parse(parts[0]).id(),
+                DisclosureKind.valueOf(parts[1]).name(), Party.valueOf(parts[2]).name(), Integer.parseInt(parts[3])));
+        boolean inForce = transparency.inForce();
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("reader", reader.name());
+        // Reciprocity.decide as a condition: own rows; of the other party's, while TRANSPARENCY is in force, the
+        // submitted ones of a (kind, round) the reader has submitted too
+        StringBuilder jpql = new StringBuilder("from DisclosureRow d where (d.party = :reader"
+                + (inForce ? " or (d.status <> 'DRAFT' and exists (select o.id from DisclosureRow o where o.party = :reader"
+                        + " and o.status <> 'DRAFT' and o.kind = d.kind and o.round = d.round))" : "")
+                + ")");
+        narrow(jpql, parameters, filter);
+        if (after != null) {
+            // after the cursor's row in the order round desc, kind, party, series version desc
+            jpql.append(" and (d.round < :afterRound or (d.round = :afterRound and (d.kind > :afterKind"
+                    + " or (d.kind = :afterKind and (d.party > :afterParty"
+                    + " or (d.party = :afterParty and d.seriesVersion < :afterVersion))))))");
+            parameters.put("afterRound", after.round());
+            parameters.put("afterKind", after.kind());
+            parameters.put("afterParty", after.party());
+            parameters.put("afterVersion", after.seriesVersion());
+        }
+        jpql.append(ORDER);
+        Set<KindRound> readerSubmitted = submittedBy(reader);
+        List<DisclosureRow> rows = query(jpql, parameters).setMaxResults(limit + 1).getResultList().stream()
+                .filter(row -> Reciprocity.decide(reader, row.toDomain(), readerSubmitted, inForce).allowed())
+                .toList();
+        return Paging.of(rows, limit,
+                row -> Paging.cursor(row.round, row.kind, row.party, row.seriesVersion),
+                row -> {
+                    Disclosure d = row.toDomain();
+                    return view(d, Reciprocity.decide(reader, d, readerSubmitted, inForce), row.version);
+                });
+    }
+
+    /** The list order, total: (party, kind, round, series version) is unique. */
+    private static final String ORDER = " order by d.round desc, d.kind, d.party, d.seriesVersion desc";
+
+    /** A row's place in {@link #ORDER}, as a cursor carries it. */
+    private record SortKey(String round, String kind, String party, int seriesVersion) {
+    }
+
+    private static void narrow(StringBuilder jpql, Map<String, Object> parameters, Filter filter) {
+        if (filter.kind() != null) {
+            jpql.append(" and d.kind = :kind");
+            parameters.put("kind", filter.kind().name());
+        }
+        if (filter.round() != null) {
+            jpql.append(" and d.round = :round");
+            parameters.put("round", filter.round().id());
+        }
+        if (filter.party() != null) {
+            jpql.append(" and d.party = :party");
+            parameters.put("party", filter.party().name());
+        }
+        if (filter.status() != null) {
+            jpql.append(" and d.status = :status");
+            parameters.put("status", filter.status().name());
+        }
+    }
+
+    private TypedQuery<DisclosureRow> query(CharSequence jpql, Map<String, Object> parameters) {
+        TypedQuery<DisclosureRow> q = em.createQuery(jpql.toString(), DisclosureRow.class);
+        parameters.forEach(q::setParameter);
+        return q;
     }
 
     @Transactional

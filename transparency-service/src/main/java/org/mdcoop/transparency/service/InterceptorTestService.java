@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.mdcoop.common.api.Paging;
+import org.mdcoop.common.api.Paging.Page;
 import org.mdcoop.common.domain.NotFound;
 import org.mdcoop.common.domain.Party;
 import org.mdcoop.transparency.domain.observation.Comparison;
@@ -50,13 +52,40 @@ public class InterceptorTestService {
 
     @Transactional
     public List<TestView> list(Party reader, TestState state) {
-        String jpql = "from InterceptorTestRow" + (state == null ? "" : " where state = :state")
-                + " order by windowStart desc";
+        String jpql = "from InterceptorTestRow" + (state == null ? "" : " where state = :state") + ORDER;
         var q = em.createQuery(jpql, InterceptorTestRow.class);
         if (state != null) {
             q.setParameter("state", state.name());
         }
         return q.getResultStream().map(row -> TestView.of(row.toDomain(), reader, row.version)).toList();
+    }
+
+    /**
+     * {@link #list} by pages of {@code limit} in the same order, after {@code cursor} (null: the first page). Every
+     * test is a joint record both parties read, so there is nothing to hide.
+     */
+    @Transactional
+    public Page<TestView> page(Party reader, TestState state, int limit, String cursor) {
+        SortKey after = Paging.after(cursor, 2, parts -> new SortKey(Instant.parse(parts[0]), UUID.fromString(parts[1])));
+        String jpql = "from InterceptorTestRow where 1 = 1" + (state == null ? "" : " and state = :state")
+                + (after == null ? "" : " and (windowStart < :afterStart or (windowStart = :afterStart and id < :afterId))")
+                + ORDER;
+        var q = em.createQuery(jpql, InterceptorTestRow.class).setMaxResults(limit + 1);
+        if (state != null) {
+            q.setParameter("state", state.name());
+        }
+        if (after != null) {
+            q.setParameter("afterStart", after.windowStart()).setParameter("afterId", after.id());
+        }
+        return Paging.of(q.getResultList(), limit, row -> Paging.cursor(row.windowStart, row.id),
+                row -> TestView.of(row.toDomain(), reader, row.version));
+    }
+
+    /** The list order: latest window first; the id (descending) orders tests of one window start, so it is total. */
+    private static final String ORDER = " order by windowStart desc, id desc";
+
+    /** A row's place in {@link #ORDER}, as a cursor carries it. */
+    private record SortKey(Instant windowStart, UUID id) {
     }
 
     @Transactional
