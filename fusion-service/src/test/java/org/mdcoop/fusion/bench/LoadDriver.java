@@ -68,6 +68,7 @@ public final class LoadDriver {
     public static void main(String[] args) throws Exception {
         // outside Quarkus nothing sets a level, so the Kafka clients formatted a TRACE line for every record sent
         // (a tenth of the driver's CPU, taken from the service it measures on a shared machine)
+        System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
         org.jboss.logmanager.Logger.getLogger("org.apache.kafka").setLevel(java.util.logging.Level.WARNING);
         Map<String, String> a = parse(args);
         String bootstrap = a.getOrDefault("bootstrap", "127.0.0.1:9092");
