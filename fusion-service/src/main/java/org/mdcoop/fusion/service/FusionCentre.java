@@ -26,6 +26,7 @@ import org.mdcoop.common.domain.Party;
 import org.mdcoop.common.events.FusedTrackMessage;
 import org.mdcoop.common.events.TrackEndedMessage;
 import org.mdcoop.fusion.domain.Report;
+import org.mdcoop.fusion.domain.SensorTiming;
 import org.mdcoop.fusion.domain.Streams;
 import org.mdcoop.fusion.engine.ReportBatch;
 import org.mdcoop.fusion.engine.TrackTable;
@@ -48,7 +49,9 @@ import io.quarkus.runtime.StartupEvent;
  *   <li>each sensor's reports wait in a lane of their own; a scan is one sensor's reports of one time, complete once
  *       a later report of that sensor arrived or none came for {@code scan-gap};</li>
  *   <li>a complete scan is fused once no other active sensor can still deliver something older, judged per sensor
- *       by its learned delivery delay (never "wait for all"), and after {@code reorder-window} at the latest;</li>
+ *       by its learned timing ({@link SensorTiming}: nothing older can come from a sensor that sent something as
+ *       new or whose next report is not due yet; else wait its learned delivery delay — never "wait for all"), and
+ *       after {@code reorder-window} at the latest;</li>
  *   <li>a scan older than the stream's last fused one (delivered late) is fused by retrodiction up to
  *       {@code late-lag}; older still, it is only archived and counted in {@code fusion.reports.late}.</li>
  * </ul>
@@ -72,30 +75,11 @@ public class FusionCentre {
     /** A sensor that delivered nothing for this long holds no other sensor's scan back. */
     private static final long ACTIVE_SENSOR_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    /** One sensor's reports in one stream, waiting for the tracker; with what was learned of its delivery. */
+    /** One sensor's reports in one stream, waiting for the tracker; with what was learned of its timing. */
     private static final class Lane {
         final PriorityQueue<Pending> pending = new PriorityQueue<>(TIME_ORDER);
-        double newestT = Double.NEGATIVE_INFINITY;
+        final SensorTiming timing = new SensorTiming();
         long lastArrivalNanos;
-        double delayMeanS;
-        double delayDevS;
-        boolean learned;
-
-        void learn(double delayS) {
-            if (!learned) {
-                delayMeanS = delayS;
-                learned = true;
-                return;
-            }
-            double d = delayS - delayMeanS;
-            delayMeanS += 0.05 * d;
-            delayDevS += 0.05 * (Math.abs(d) - delayDevS);
-        }
-
-        /** How long after a report time this sensor's reports of that time have nearly all arrived. */
-        double expectedDelayS(double capS) {
-            return Math.min(capS, Math.max(0, delayMeanS + 3 * delayDevS));
-        }
     }
 
     /** What has been published of one confirmed track. */
@@ -450,9 +434,8 @@ public class FusionCentre {
                         }
                         Lane lane = s.lanes.computeIfAbsent(r.sensorId(), id -> new Lane());
                         lane.pending.add(p);
-                        lane.newestT = Math.max(lane.newestT, r.tSeconds());
                         lane.lastArrivalNanos = p.receivedNanos();
-                        lane.learn(nowS - r.tSeconds());
+                        lane.timing.arrived(r.tSeconds(), nowS - r.tSeconds());
                     }
                 }
                 collectProducts();
@@ -513,21 +496,21 @@ public class FusionCentre {
 
     /**
      * A lane's oldest scan is ripe when it is complete (a later report of its sensor arrived, or none for the scan
-     * gap) and no other active sensor is still expected to deliver something older; or when it waited the reorder
-     * window.
+     * gap) and no other active sensor is still expected to deliver something older (it may still send that time and its
+     * delivery delay has not passed); or when it waited the reorder window.
      */
     private boolean ripe(Stream s, Lane head, double t, long now, double nowS) {
         if (now - head.pending.peek().receivedNanos() >= reorderWindowNanos) {
             return true;
         }
-        if (!(head.newestT > t) && now - head.lastArrivalNanos < scanGapNanos) {
+        if (!(head.timing.newestT() > t) && now - head.lastArrivalNanos < scanGapNanos) {
             return false;
         }
         for (Lane other : s.lanes.values()) {
-            if (other == head || now - other.lastArrivalNanos > ACTIVE_SENSOR_NANOS || other.newestT >= t) {
+            if (other == head || now - other.lastArrivalNanos > ACTIVE_SENSOR_NANOS || !other.timing.mayStillSendUpTo(t)) {
                 continue;
             }
-            if (nowS < t + other.expectedDelayS(reorderWindowS)) {
+            if (nowS < t + other.timing.expectedDelayS(reorderWindowS)) {
                 return false;
             }
         }
