@@ -10,8 +10,6 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -28,7 +26,11 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mdcoop.agreement.api.AgreementRequests.DraftRequest;
@@ -39,7 +41,7 @@ import org.mdcoop.agreement.service.AgreementService;
 import org.mdcoop.agreement.service.AgreementService.Actor;
 import org.mdcoop.agreement.contract.AgreementStatusMessage;
 import org.mdcoop.agreement.service.AgreementView;
-import org.mdcoop.common.domain.ValidationFailed;
+import org.mdcoop.common.api.Paging;
 import org.mdcoop.common.security.Caller;
 import org.mdcoop.common.security.Roles;
 
@@ -62,25 +64,25 @@ public class AgreementResource {
     @Operation(summary = "All submitted agreements, and the caller's own party's drafts, newest first",
             description = "Without `limit`: all of them. With `limit` (1-500): that many, and when more follow the "
                     + "headers `X-Next-Cursor` and `Link: <...>; rel=\"next\"` give the next page's `cursor`.")
-    @APIResponse(responseCode = "200", description = "the agreements (one page with `limit`)", headers = {
-            @Header(name = "X-Next-Cursor", description = "the cursor of the next page; absent after the last"),
-            @Header(name = "Link", description = "`<...>; rel=\"next\"`; absent after the last page") })
-    public Response list(@QueryParam("limit") @Min(1) @Max(500) Integer limit, @QueryParam("cursor") String cursor,
+    @APIResponse(responseCode = "200", description = "the agreements (one page with `limit`)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = AgreementView.class)),
+            headers = {
+                    @Header(name = Paging.NEXT_CURSOR, description = "the cursor of the next page; absent after the last"),
+                    @Header(name = "Link", description = "`<...>; rel=\"next\"`; absent after the last page") })
+    public Response list(
+            @Parameter(description = "page size, 1-500; without it the whole list",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500"))
+            @QueryParam("limit") String limit,
+            @Parameter(description = "the next page's cursor, as `X-Next-Cursor` gave it; needs `limit`")
+            @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
-        if (limit == null) {
-            if (cursor != null) {
-                throw ValidationFailed.of("cursor", "needs a limit");
-            }
+        // read as text so that a bad limit is a problem naming the field, as in the other services' lists
+        Integer pageSize = Paging.limit(limit, cursor);
+        if (pageSize == null) {
             return Response.ok(agreements.list(caller.party())).build();
         }
-        AgreementService.Page page = agreements.page(caller.party(), limit, cursor);
-        Response.ResponseBuilder ok = Response.ok(page.agreements());
-        if (page.next() != null) {
-            URI next = uri.getRequestUriBuilder().replaceQueryParam("cursor", page.next()).build();
-            ok.header("X-Next-Cursor", page.next()).header("Link", "<" + next.getRawPath() + "?"
-                    + next.getRawQuery() + ">; rel=\"next\"");
-        }
-        return ok.build();
+        return Paging.ok(agreements.page(caller.party(), pageSize, cursor), uri);
     }
 
     @GET

@@ -21,11 +21,12 @@ import org.mdcoop.agreement.domain.AgreementStatus;
 import org.mdcoop.agreement.domain.DomainEvent;
 import org.mdcoop.agreement.domain.DraftTerms;
 import org.mdcoop.agreement.persistence.AgreementRow;
+import org.mdcoop.common.api.Paging;
+import org.mdcoop.common.api.Paging.Page;
 import org.mdcoop.common.persistence.StateJson;
 import org.mdcoop.common.domain.NotFound;
 import org.mdcoop.common.domain.Party;
 import org.mdcoop.common.domain.RuleViolation;
-import org.mdcoop.common.domain.ValidationFailed;
 
 /**
  * Agreement use cases: each command is one transaction that loads the aggregate, applies the domain rule, stores
@@ -59,54 +60,39 @@ public class AgreementService {
 
     // ------------------------------------------------------------------ reads
 
-    /** One page of {@link #list(Party)}: {@code next} is the cursor of the following page, null after the last. */
-    public record Page(List<AgreementView> agreements, String next) {
-    }
-
     /**
      * {@link #list(Party)} by pages of {@code limit}, newest first, after {@code cursor} (null: from the newest). The
      * cursor names the (creation time, id) of the previous page's last agreement, so pages do not shift when
-     * agreements are added meanwhile.
+     * agreements are added meanwhile; a cursor that is not one is a 400 naming {@code cursor} (common's Paging).
      */
     @Transactional
-    public Page page(Party viewer, int limit, String cursor) {
+    public Page<AgreementView> page(Party viewer, int limit, String cursor) {
+        SortKey after = Paging.after(cursor, 2, parts -> new SortKey(Instant.parse(parts[0]), UUID.fromString(parts[1])));
         Instant now = clock.instant();
-        Instant afterAt = null;
-        UUID afterId = null;
-        if (cursor != null) {
-            try {
-                String[] parts = new String(java.util.Base64.getUrlDecoder().decode(cursor),
-                        java.nio.charset.StandardCharsets.UTF_8).split("\\|", 2);
-                afterAt = Instant.parse(parts[0]);
-                afterId = UUID.fromString(parts[1]);
-            } catch (RuntimeException e) {
-                throw ValidationFailed.of("cursor", "is not a cursor this service gave");
-            }
-        }
         var query = entityManager.createQuery("from AgreementRow where (status <> 'DRAFT' or proposer = :viewer)"
-                + (cursor == null ? "" : " and (createdAt < :at or (createdAt = :at and id < :id))")
-                + " order by createdAt desc, id desc", AgreementRow.class)
+                + (after == null ? "" : " and (createdAt < :at or (createdAt = :at and id < :id))") + ORDER,
+                AgreementRow.class)
                 .setParameter("viewer", viewer.name())
                 .setMaxResults(limit + 1);
-        if (cursor != null) {
-            query.setParameter("at", afterAt).setParameter("id", afterId);
+        if (after != null) {
+            query.setParameter("at", after.createdAt()).setParameter("id", after.id());
         }
-        List<AgreementRow> rows = query.getResultList();
-        List<AgreementRow> shown = rows.subList(0, Math.min(limit, rows.size()));
-        String next = null;
-        if (rows.size() > limit) {
-            AgreementRow last = shown.get(shown.size() - 1);
-            next = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    (last.createdAt + "|" + last.id).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
-        return new Page(shown.stream().map(row -> AgreementView.of(load(row), viewer, now, row.version)).toList(), next);
+        return Paging.of(query.getResultList(), limit, row -> Paging.cursor(row.createdAt, row.id),
+                row -> AgreementView.of(load(row), viewer, now, row.version));
+    }
+
+    /** The list order: newest first; the id (descending) orders agreements created at one instant, so it is total. */
+    private static final String ORDER = " order by createdAt desc, id desc";
+
+    /** A row's place in {@link #ORDER}, as a cursor carries it. */
+    private record SortKey(Instant createdAt, UUID id) {
     }
 
     @Transactional
     public List<AgreementView> list(Party viewer) {
         Instant now = clock.instant();
         return entityManager.createQuery(
-                "from AgreementRow where status <> 'DRAFT' or proposer = :viewer order by createdAt desc",
+                "from AgreementRow where status <> 'DRAFT' or proposer = :viewer" + ORDER,
                 AgreementRow.class)
                 .setParameter("viewer", viewer.name())
                 .getResultStream()

@@ -65,5 +65,21 @@ class AgreementPagesTest {
                 .statusCode(400).body("errors.field", hasItem("cursor"));
         natoLiaison().queryParam("limit", 0).get("/api/agreements").then().statusCode(400);
         natoLiaison().queryParam("limit", 1).get("/api/agreements").then().statusCode(200).body("size()", equalTo(1));
+
+        // common's Paging: the same problem naming the field as the other services' lists ("ten" was a generic 400)
+        for (String limit : List.of("ten", "0", "501", "-1", "2.5", "99999999999")) {
+            refused(natoLiaison().queryParam("limit", limit).get("/api/agreements"), "limit");
+        }
+        // bad base64, one part only, a time that is not one, no id after the time
+        for (String cursor : List.of("%%%", "eA", "bm90LWEtdGltZXwx",
+                java.util.Base64.getUrlEncoder().encodeToString("2026-01-01T00:00:00Z".getBytes()))) {
+            refused(natoLiaison().queryParam("limit", 2).queryParam("cursor", cursor).get("/api/agreements"), "cursor");
+        }
+        natoLiaison().queryParam("limit", 500).get("/api/agreements").then().statusCode(200);
+    }
+
+    private static void refused(Response response, String field) {
+        response.then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:mdcoop:problem:validation")).body("errors.field", hasItem(field));
     }
 }

@@ -38,20 +38,29 @@ public final class Paging {
      * limit that is not a whole number from 1 to {@value #MAX_LIMIT}, is refused naming the field.
      */
     public static Integer limit(String limit, String cursor) {
+        return limit(limit, cursor, MAX_LIMIT);
+    }
+
+    /**
+     * As {@link #limit(String, String)}, for an endpoint whose {@code limit} already allowed up to {@code max} before
+     * it paged (fusion's track history: 10,000), so no reader that was answered is refused now.
+     */
+    public static Integer limit(String limit, String cursor, int max) {
         if (limit == null) {
             if (cursor != null) {
                 throw ValidationFailed.of("cursor", "needs a limit");
             }
             return null;
         }
+        String rule = max == MAX_LIMIT ? LIMIT_RULE : "must be a whole number from 1 to " + max;
         int value;
         try {
             value = Integer.parseInt(limit);
         } catch (NumberFormatException e) {
-            throw ValidationFailed.of("limit", LIMIT_RULE);
+            throw ValidationFailed.of("limit", rule);
         }
-        if (value < 1 || value > MAX_LIMIT) {
-            throw ValidationFailed.of("limit", LIMIT_RULE);
+        if (value < 1 || value > max) {
+            throw ValidationFailed.of("limit", rule);
         }
         return value;
     }
@@ -106,11 +115,19 @@ public final class Paging {
 
     /** 200 with the page's items as the body (the list's JSON array) and, while more follow, the next-page headers. */
     public static Response ok(Page<?> page, UriInfo uri) {
-        Response.ResponseBuilder ok = Response.ok(page.items());
-        if (page.next() != null) {
-            URI next = uri.getRequestUriBuilder().replaceQueryParam("cursor", page.next()).build();
-            ok.header(NEXT_CURSOR, page.next())
-                    .header("Link", "<" + next.getRawPath() + "?" + next.getRawQuery() + ">; rel=\"next\"");
+        return ok(page.items(), page.next(), uri);
+    }
+
+    /**
+     * 200 with {@code body} and, when {@code next} is not null, the next-page headers: for an answer whose paged list
+     * sits inside a larger object (fusion's track with its history), which the headers page the same way.
+     */
+    public static Response ok(Object body, String next, UriInfo uri) {
+        Response.ResponseBuilder ok = Response.ok(body);
+        if (next != null) {
+            URI link = uri.getRequestUriBuilder().replaceQueryParam("cursor", next).build();
+            ok.header(NEXT_CURSOR, next)
+                    .header("Link", "<" + link.getRawPath() + "?" + link.getRawQuery() + ">; rel=\"next\"");
         }
         return ok.build();
     }

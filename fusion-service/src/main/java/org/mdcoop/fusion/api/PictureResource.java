@@ -12,9 +12,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,13 +20,23 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
+import org.mdcoop.common.api.Paging;
+import org.mdcoop.common.api.Paging.Page;
 import org.mdcoop.common.events.FusedTrackMessage;
 import org.mdcoop.common.events.TrackEndedMessage;
 import org.mdcoop.common.time.WallClock;
@@ -53,6 +60,10 @@ public class PictureResource {
 
     public record TrackHistory(String trackId, List<FusedTrackMessage> updates) {
     }
+
+    /** Track history: updates without {@code limit}, and the most a {@code limit} may ask for. */
+    static final int DEFAULT_HISTORY = 1000;
+    static final int MAX_HISTORY = 10_000;
 
     /** How often an open stream checks its token's expiry and the centre. */
     static final Duration STREAM_CHECK = Duration.ofSeconds(1);
@@ -185,9 +196,32 @@ public class PictureResource {
     @GET
     @Path("/tracks/{id}")
     @RolesAllowed({ ANALYST, FUSION_OPERATOR })
-    @Operation(summary = "A track's history (thinned to the persist interval), oldest first")
-    public TrackHistory history(@PathParam("id") String id,
-            @QueryParam("limit") @DefaultValue("1000") @Min(1) @Max(10000) int limit) {
-        return new TrackHistory(id, tracks.history(id, limit));
+    @Operation(summary = "A track's history (thinned to the persist interval), oldest first",
+            description = "The newest `limit` updates (without `limit`: " + DEFAULT_HISTORY + "). With `limit` "
+                    + "(1-" + MAX_HISTORY + "), when older updates exist the headers `X-Next-Cursor` and "
+                    + "`Link: <...>; rel=\"next\"` give the `cursor` of the page before: the next `limit` updates "
+                    + "back in time, again oldest first. The track and its `trackId` are in every page.")
+    @APIResponse(responseCode = "200", description = "the track's history (one page of `updates` with `limit`)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TrackHistory.class)),
+            headers = {
+                    @Header(name = Paging.NEXT_CURSOR, description = "the cursor of the older page; absent at the first update"),
+                    @Header(name = "Link", description = "`<...>; rel=\"next\"`; absent at the first update") })
+    public Response history(@PathParam("id") String id,
+            @Parameter(description = "how many of the newest updates, 1-" + MAX_HISTORY + "; without it "
+                    + DEFAULT_HISTORY + " and no paging headers",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "" + MAX_HISTORY))
+            @QueryParam("limit") String limit,
+            @Parameter(description = "the older page's cursor, as `X-Next-Cursor` gave it; needs `limit`")
+            @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        // limit keeps the range it had before the history paged (the console asks for 1,000), hence not Paging's 500
+        Integer pageSize = Paging.limit(limit, cursor, MAX_HISTORY);
+        if (pageSize == null) {
+            return Response.ok(new TrackHistory(id, tracks.history(id, DEFAULT_HISTORY))).build();
+        }
+        Page<FusedTrackMessage> page = tracks.historyPage(id, pageSize, cursor);
+        // the history is inside the track's answer, not the body itself: the headers page it all the same
+        return Paging.ok(new TrackHistory(id, page.items()), page.next(), uri);
     }
 }

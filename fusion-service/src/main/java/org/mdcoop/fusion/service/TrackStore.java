@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,6 +14,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
+import org.mdcoop.common.api.Paging;
+import org.mdcoop.common.api.Paging.Page;
 import org.mdcoop.common.events.EventSerde;
 import org.mdcoop.common.events.FusedTrackMessage;
 import org.mdcoop.common.domain.NotFound;
@@ -108,18 +111,47 @@ public class TrackStore {
                 .setParameter("status", status).setParameter("now", now).executeUpdate();
     }
 
-    /** A track's history, oldest first. */
+    /** A track's history, oldest first: its newest {@code limit} updates. */
     @Transactional
     public List<FusedTrackMessage> history(String trackId, int limit) {
+        requireTrack(trackId);
+        List<?> rows = entityManager.createNativeQuery(
+                "select message from (select seq, message from track_update where track_id = :id order by seq desc limit :limit) h order by seq")
+                .setParameter("id", trackId).setParameter("limit", limit).getResultList();
+        return rows.stream().map(r -> parse((String) r)).toList();
+    }
+
+    /**
+     * {@link #history} by pages of {@code limit}: the newest {@code limit} updates before {@code cursor} (null: the
+     * newest), oldest first, so the first page is exactly what {@code history} answers for that limit and the next
+     * cursor leads back to the updates before the page. The cursor holds the track id beside the oldest shown row's
+     * {@code seq}, so a cursor of another track is refused rather than read as a position in this one.
+     */
+    @Transactional
+    public Page<FusedTrackMessage> historyPage(String trackId, int limit, String cursor) {
+        Long before = Paging.after(cursor, 2, parts -> parts[1].equals(trackId) ? Long.valueOf(parts[0]) : null);
+        requireTrack(trackId);
+        var query = entityManager.createNativeQuery("select seq, message from track_update where track_id = :id"
+                + (before == null ? "" : " and seq < :before") + " order by seq desc limit :limit", Object[].class)
+                .setParameter("id", trackId).setParameter("limit", limit + 1);
+        if (before != null) {
+            query.setParameter("before", before);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> newestFirst = query.getResultList();
+        Page<FusedTrackMessage> page = Paging.of(newestFirst, limit, row -> Paging.cursor(row[0], trackId),
+                row -> parse((String) row[1]));
+        List<FusedTrackMessage> oldestFirst = new ArrayList<>(page.items());
+        Collections.reverse(oldestFirst);
+        return new Page<>(List.copyOf(oldestFirst), page.next());
+    }
+
+    private void requireTrack(String trackId) {
         List<?> status = entityManager.createNativeQuery("select status from track where track_id = :id")
                 .setParameter("id", trackId).getResultList();
         if (status.isEmpty()) {
             throw new NotFound("no track " + trackId);
         }
-        List<?> rows = entityManager.createNativeQuery(
-                "select message from (select seq, message from track_update where track_id = :id order by seq desc limit :limit) h order by seq")
-                .setParameter("id", trackId).setParameter("limit", limit).getResultList();
-        return rows.stream().map(r -> parse((String) r)).toList();
     }
 
     private static FusedTrackMessage parse(String json) {
