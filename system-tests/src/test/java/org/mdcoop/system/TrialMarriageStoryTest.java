@@ -117,8 +117,11 @@ class TrialMarriageStoryTest {
                 .post(url("exercise", "/api/exercises/" + running + "/approve")).then().statusCode(200);
         as("nato-exercise-planner").post(url("exercise", "/api/exercises/" + running + "/start")).then()
                 .statusCode(200).body("status", equalTo("RUNNING"));
-        as("nato-fusion-operator").get(url("fusion", "/api/picture")).then().statusCode(200)
-                .body("centreOpen", equalTo(true));
+        // the extension published a new status revision: until fusion-service has applied it (its view reads the
+        // status topic in its own transaction, the heartbeat may be heard first) the centre fails closed, so wait
+        await("fusion centre open").atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                as("nato-fusion-operator").get(url("fusion", "/api/picture")).then().statusCode(200)
+                        .body("centreOpen", equalTo(true)));
 
         as("russia-liaison").body("{\"reason\":\"national security interests\"}")
                 .post(url("agreement", "/api/agreements/" + agreement + "/withdraw")).then().statusCode(200)
