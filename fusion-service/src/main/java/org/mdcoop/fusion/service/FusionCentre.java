@@ -116,7 +116,12 @@ public class FusionCentre {
         long replayFrom = -1;
         /** One past the highest offset taken in. */
         long nextOffset = -1;
-        long lastSnapshotNanos = System.nanoTime();
+        /**
+         * As if the last snapshot were long ago: a new stream's first snapshot goes out with its first reports, so an
+         * owner lost within the first snapshot interval still hands the stream over (the new owner replays it from its
+         * first report under its id prefix) instead of starting it again under new track ids.
+         */
+        long lastSnapshotNanos = System.nanoTime() - TimeUnit.HOURS.toNanos(1);
 
         Stream(String name, UUID exerciseId, int partition, long epoch) {
             this.name = name;
