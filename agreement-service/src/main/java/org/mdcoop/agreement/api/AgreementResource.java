@@ -11,6 +11,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -19,7 +20,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
@@ -30,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mdcoop.agreement.api.AgreementRequests.DraftRequest;
@@ -41,6 +40,7 @@ import org.mdcoop.agreement.service.AgreementService;
 import org.mdcoop.agreement.service.AgreementService.Actor;
 import org.mdcoop.agreement.contract.AgreementStatusMessage;
 import org.mdcoop.agreement.service.AgreementView;
+import org.mdcoop.common.api.PageRequest;
 import org.mdcoop.common.api.Paging;
 import org.mdcoop.common.security.Caller;
 import org.mdcoop.common.security.Roles;
@@ -70,19 +70,9 @@ public class AgreementResource {
             headers = {
                     @Header(name = Paging.NEXT_CURSOR, description = "the cursor of the next page; absent after the last"),
                     @Header(name = "Link", description = "`<...>; rel=\"next\"`; absent after the last page") })
-    public Response list(
-            @Parameter(description = "page size, 1-500; without it the whole list",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500"))
-            @QueryParam("limit") String limit,
-            @Parameter(description = "the next page's cursor, as `X-Next-Cursor` gave it; needs `limit`")
-            @QueryParam("cursor") String cursor,
-            @Context UriInfo uri) {
-        // read as text so that a bad limit is a problem naming the field, as in the other services' lists
-        Integer pageSize = Paging.limit(limit, cursor);
-        if (pageSize == null) {
-            return Response.ok(agreements.list(caller.party())).build();
-        }
-        return Paging.ok(agreements.page(caller.party(), pageSize, cursor), uri);
+    public Response list(@BeanParam PageRequest page, @Context UriInfo uri) {
+        return page.answer(() -> agreements.list(caller.party()),
+                (size, after) -> agreements.page(caller.party(), size, after), uri);
     }
 
     @GET

@@ -14,6 +14,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -33,9 +34,9 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mdcoop.common.api.PageRequest;
 import org.mdcoop.common.api.Paging;
 import org.mdcoop.common.domain.Party;
 import org.mdcoop.common.domain.ValidationFailed;
@@ -88,17 +89,10 @@ public class ExerciseResource {
                     @Header(name = Paging.NEXT_CURSOR, description = "the cursor of the next page; absent after the last"),
                     @Header(name = "Link", description = "`<...>; rel=\"next\"`; absent after the last page") })
     public Response list(@QueryParam("status") ExerciseStatus status, @QueryParam("host") Party host,
-            @Parameter(description = "page size, 1-500; without it the whole list",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500"))
-            @QueryParam("limit") String limit,
-            @Parameter(description = "the next page's cursor, as `X-Next-Cursor` gave it; needs `limit`")
-            @QueryParam("cursor") String cursor,
+            @BeanParam PageRequest page,
             @Context UriInfo uri) {
-        Integer pageSize = Paging.limit(limit, cursor);
-        if (pageSize == null) {
-            return Response.ok(exercises.list(caller.party(), status, host)).build();
-        }
-        return Paging.ok(exercises.page(caller.party(), status, host, pageSize, cursor), uri);
+        return page.answer(() -> exercises.list(caller.party(), status, host),
+                (size, after) -> exercises.page(caller.party(), status, host, size, after), uri);
     }
 
     @GET

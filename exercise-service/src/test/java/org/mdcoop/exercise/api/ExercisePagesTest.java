@@ -102,6 +102,16 @@ class ExercisePagesTest {
         reader(Party.NATO).queryParam("limit", 500).get("/api/exercises").then().statusCode(200);
     }
 
+    @Test
+    void theOpenApiNamesThePagingParametersBesideTheFilters() {
+        List<String> names = io.restassured.RestAssured.given().get("/q/openapi?format=json").then().statusCode(200)
+                .extract().path("paths.'/api/exercises'.get.parameters.name");
+        assertThat(names).contains("status", "host", "limit", "cursor");
+        Map<String, Object> limit = io.restassured.RestAssured.given().get("/q/openapi?format=json").then()
+                .extract().path("paths.'/api/exercises'.get.parameters.find { it.name == 'limit' }.schema");
+        assertThat(limit).containsEntry("minimum", 1).containsEntry("maximum", 500);
+    }
+
     private static String day(int offset) {
         Instant start = START.plus(Duration.ofDays(offset));
         return window(start, start.plus(Duration.ofHours(6)));

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -29,9 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mdcoop.common.api.PageRequest;
 import org.mdcoop.common.api.Paging;
 import org.mdcoop.common.domain.ValidationFailed;
 import org.mdcoop.common.security.Caller;
@@ -82,20 +83,13 @@ public class DisclosureResource {
                     @Header(name = "Link", description = "`<...>; rel=\"next\"`; absent after the last page") })
     public Response list(@QueryParam("kind") String kind, @QueryParam("round") String round,
             @QueryParam("party") String party, @QueryParam("status") String status,
-            @Parameter(description = "page size, 1-500; without it the whole list",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500"))
-            @QueryParam("limit") String limit,
-            @Parameter(description = "the next page's cursor, as `X-Next-Cursor` gave it; needs `limit`")
-            @QueryParam("cursor") String cursor,
+            @BeanParam PageRequest page,
             @Context UriInfo uri) {
         Filter filter = new Filter(TransparencyRequests.kind(kind),
                 round == null || round.isBlank() ? null : ReportingRound.parse("round", round.trim()),
                 TransparencyRequests.party(party), TransparencyRequests.status(status));
-        Integer pageSize = Paging.limit(limit, cursor);
-        if (pageSize == null) {
-            return Response.ok(disclosures.list(caller.party(), filter)).build();
-        }
-        return Paging.ok(disclosures.page(caller.party(), filter, pageSize, cursor), uri);
+        return page.answer(() -> disclosures.list(caller.party(), filter),
+                (size, after) -> disclosures.page(caller.party(), filter, size, after), uri);
     }
 
     @GET

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -27,9 +28,9 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mdcoop.common.api.PageRequest;
 import org.mdcoop.common.api.Paging;
 import org.mdcoop.common.domain.ValidationFailed;
 import org.mdcoop.common.security.Caller;
@@ -75,18 +76,11 @@ public class InterceptorTestResource {
                     @Header(name = Paging.NEXT_CURSOR, description = "the cursor of the next page; absent after the last"),
                     @Header(name = "Link", description = "`<...>; rel=\"next\"`; absent after the last page") })
     public Response list(@QueryParam("state") String state,
-            @Parameter(description = "page size, 1-500; without it the whole list",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500"))
-            @QueryParam("limit") String limit,
-            @Parameter(description = "the next page's cursor, as `X-Next-Cursor` gave it; needs `limit`")
-            @QueryParam("cursor") String cursor,
+            @BeanParam PageRequest page,
             @Context UriInfo uri) {
         TestState wanted = TransparencyRequests.testState(state);
-        Integer pageSize = Paging.limit(limit, cursor);
-        if (pageSize == null) {
-            return Response.ok(tests.list(caller.party(), wanted)).build();
-        }
-        return Paging.ok(tests.page(caller.party(), wanted, pageSize, cursor), uri);
+        return page.answer(() -> tests.list(caller.party(), wanted),
+                (size, after) -> tests.page(caller.party(), wanted, size, after), uri);
     }
 
     @GET
