@@ -71,17 +71,70 @@ class KeplerCrossingTest {
     }
 
     @Test
-    void escapingAndDegenerateArcsAreLeftToIntegration() {
+    void escapingArcsAreSolvedLikeEllipses() {
+        // the sigma points of a just-confirmed track (velocity known to kilometres per second) fly hyperbolas
+        Random rnd = new Random(5);
+        int crossings = 0;
+        int receding = 0;
+        double worstPositionM = 0;
+        double worstSeconds = 0;
+        for (int k = 0; k < 200; k++) {
+            double r = Earth.RADIUS_M + 100_000 + 900_000 * rnd.nextDouble();
+            double speed = (1.02 + 0.6 * rnd.nextDouble()) * Math.sqrt(2 * Earth.MU_M3PS2 / r);
+            double[] u = unit(rnd.nextGaussian(), rnd.nextGaussian(), rnd.nextGaussian());
+            double[] d = unit(rnd.nextGaussian(), rnd.nextGaussian(), rnd.nextGaussian());
+            double[] state = {r * u[0], r * u[1], r * u[2], speed * d[0], speed * d[1], speed * d[2]};
+            for (int direction : new int[] {1, -1}) {
+                double[] exact = new double[4];
+                double[] integrated = new double[4];
+                assertThat(KeplerCrossing.solve(state.clone(), direction, Earth.RADIUS_M, MAX_SECONDS, exact, 0))
+                        .as("an escaping arc has a closed form").isTrue();
+                calculator.surfaceCrossingByIntegration(state.clone(), direction, integrated, 0);
+                boolean down = Math.abs(integrated[3]) < MAX_SECONDS;
+                if (down) {
+                    crossings++;
+                    assertThat(Math.sqrt(exact[0] * exact[0] + exact[1] * exact[1] + exact[2] * exact[2]))
+                            .isCloseTo(Earth.RADIUS_M, org.assertj.core.data.Offset.offset(1e-3));
+                    worstSeconds = Math.max(worstSeconds, Math.abs(exact[3] - integrated[3]));
+                    worstPositionM = Math.max(worstPositionM, distance(exact, integrated));
+                } else {
+                    receding++;
+                    assertThat(exact[3]).isEqualTo(direction * MAX_SECONDS);
+                    double[] truth = TrajectoriesAccess.at(state, direction * MAX_SECONDS);
+                    assertThat(distance(exact, truth) / norm(truth)).as("position after the limit, relative")
+                            .isLessThan(1e-6);
+                }
+            }
+        }
+        assertThat(crossings).as("some arcs come down").isGreaterThan(20);
+        assertThat(receding).as("some recede for ever").isGreaterThan(20);
+        assertThat(worstPositionM).isLessThan(0.5);
+        assertThat(worstSeconds).isLessThan(0.001);
+    }
+
+    @Test
+    void degenerateArcsAreLeftToIntegration() {
         double r = Earth.RADIUS_M + 300_000;
         double circular = Math.sqrt(Earth.MU_M3PS2 / r);
         double[] out = new double[4];
-        assertThat(KeplerCrossing.solve(new double[] {r, 0, 0, 0, 1.5 * circular, 0}, 1, Earth.RADIUS_M, MAX_SECONDS, out, 0))
-                .as("escaping").isFalse();
+        assertThat(KeplerCrossing.solve(new double[] {r, 0, 0, 0, Math.sqrt(2) * circular, 0}, 1, Earth.RADIUS_M,
+                MAX_SECONDS, out, 0)).as("a parabola").isFalse();
+        assertThat(KeplerCrossing.solve(new double[] {r, 0, 0, 20_000, 0, 0}, 1, Earth.RADIUS_M, MAX_SECONDS, out, 0))
+                .as("straight up and away: no angular momentum").isFalse();
         assertThat(KeplerCrossing.solve(new double[] {Earth.RADIUS_M - 10, 0, 0, 100, 3_000, 0}, 1, Earth.RADIUS_M,
                 MAX_SECONDS, out, 0)).as("under the surface").isFalse();
         assertThat(KeplerCrossing.solve(new double[] {r, 0, 0, 0, circular, 0}, 1, Earth.RADIUS_M, MAX_SECONDS, out, 0))
                 .as("a circle has no periapsis to measure the anomaly from").isFalse();
         assertThat(out).containsOnly(0.0);
+    }
+
+    private static double[] unit(double x, double y, double z) {
+        double n = Math.sqrt(x * x + y * y + z * z);
+        return new double[] {x / n, y / n, z / n};
+    }
+
+    private static double norm(double[] a) {
+        return Math.sqrt(a[0] * a[0] + a[1] * a[1] + a[2] * a[2]);
     }
 
     private static double distance(double[] a, double[] b) {
