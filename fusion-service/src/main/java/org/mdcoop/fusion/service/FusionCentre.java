@@ -584,11 +584,12 @@ public class FusionCentre {
             requestProducts(s, slot, p);
             FusedTrackMessage message = message(s, slot, p);
             p.last = message;
-            publisher.publish(message, s.epoch);
+            TrackPayload update = new TrackPayload(message); // one JSON for the sender and the store
+            publisher.publish(update, s.epoch);
             double t = table.stateTimeSeconds(slot);
             if (t - p.persistedAt >= config.persistInterval().toMillis() / 1000.0) {
                 p.persistedAt = t;
-                if (!toPersist.offer(new TrackStore.TrackUpdate(s.name, message))) {
+                if (!toPersist.offer(new TrackStore.TrackUpdate(s.name, update))) {
                     p.persistedAt = Double.NEGATIVE_INFINITY; // the writer is behind: try with the next update
                 }
             }

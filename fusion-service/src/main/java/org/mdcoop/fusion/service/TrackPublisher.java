@@ -21,6 +21,7 @@ import org.mdcoop.common.events.FusedTrackMessage;
 import org.mdcoop.common.events.TrackEndedMessage;
 import org.mdcoop.common.messaging.ReliableProducer;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
 
@@ -43,9 +44,9 @@ import io.smallrye.common.annotation.Identifier;
 @ApplicationScoped
 public class TrackPublisher {
 
-    /** The envelope as it goes on the wire, with the payload as a typed record (serialised in one pass). */
+    /** The envelope as it goes on the wire, around the payload's JSON as written once ({@link TrackPayload}). */
     record TrackEvent(UUID eventId, String type, int version, Instant occurredAt, String producer, Party party,
-            String actor, UUID agreementId, String subjectId, Object payload) {
+            String actor, UUID agreementId, String subjectId, @JsonRawValue String payload) {
     }
 
     private static final ObjectWriter WRITER = EventSerde.mapper().writerFor(TrackEvent.class);
@@ -76,7 +77,8 @@ public class TrackPublisher {
     public TrackPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, CentreGate gate,
             Clock clock, FusionConfig config, MeterRegistry registry) {
         this.producer = new ReliableProducer(kafkaConfig, "fusion-tracks",
-                Map.of(ProducerConfig.LINGER_MS_CONFIG, 2, ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"));
+                Map.of(ProducerConfig.LINGER_MS_CONFIG, 2, ProducerConfig.COMPRESSION_TYPE_CONFIG,
+                        config.tracksCompression().name));
         this.gate = gate;
         this.clock = clock;
         this.topic = config.tracksTopic();
@@ -92,7 +94,7 @@ public class TrackPublisher {
         });
     }
 
-    /** A message waiting to be sent, with the owner epoch it was produced in. */
+    /** A message waiting to be sent (a {@link TrackPayload} or a {@link TrackEndedMessage}), with the owner epoch it was produced in. */
     private record Outgoing(Object message, long epoch) {
     }
 
@@ -102,7 +104,12 @@ public class TrackPublisher {
      * @param epoch the owner epoch of the stream (header {@link FusedTrackMessage#EPOCH_HEADER})
      */
     public boolean publish(FusedTrackMessage message, long epoch) {
-        return offer(message.trackId(), new Outgoing(message, epoch));
+        return publish(new TrackPayload(message), epoch);
+    }
+
+    /** {@link #publish(FusedTrackMessage, long)} of an update whose JSON the track store may share. */
+    public boolean publish(TrackPayload update, long epoch) {
+        return offer(update.message().trackId(), new Outgoing(update, epoch));
     }
 
     /** Hands a track's end over; it replaces any update of the track still waiting. */
@@ -186,13 +193,13 @@ public class TrackPublisher {
     }
 
     private void sendOne(Outgoing outgoing) {
-        Object message = outgoing.message();
+        Object message = outgoing.message() instanceof TrackPayload update ? update.message() : outgoing.message();
         String trackId = message instanceof FusedTrackMessage m ? m.trackId() : ((TrackEndedMessage) message).trackId();
         String stream = message instanceof FusedTrackMessage m ? m.stream() : ((TrackEndedMessage) message).stream();
         String json;
         UUID agreementId = gate.agreementId();
         try {
-            json = toJson(message, clock.instant(), agreementId);
+            json = toJson(outgoing.message(), clock.instant(), agreementId);
         } catch (JsonProcessingException e) {
             failed.increment();
             Log.errorf("track message %s cannot be serialised: %s", trackId, e.getMessage());
@@ -215,18 +222,24 @@ public class TrackPublisher {
         });
     }
 
-    /** The event as it goes on the wire: the envelope with a deterministic id around an update or an end, in one pass. */
+    /**
+     * The event as it goes on the wire: the envelope with a deterministic id around an update (a
+     * {@link FusedTrackMessage}, or a {@link TrackPayload} whose JSON is reused) or an end.
+     */
     public static String toJson(Object message, Instant occurredAt, UUID agreementId) throws JsonProcessingException {
         TrackEvent event;
         if (message instanceof FusedTrackMessage m) {
+            return toJson(new TrackPayload(m), occurredAt, agreementId);
+        } else if (message instanceof TrackPayload update) {
+            FusedTrackMessage m = update.message();
             event = new TrackEvent(eventId(m.stream(), m.trackId(), Integer.toString(m.updateNumber())),
                     FusedTrackMessage.TYPE, FusedTrackMessage.VERSION, occurredAt, "fusion-service", null,
-                    EventEnvelope.SYSTEM_ACTOR, agreementId, m.trackId(), m);
+                    EventEnvelope.SYSTEM_ACTOR, agreementId, m.trackId(), update.json());
         } else {
             TrackEndedMessage m = (TrackEndedMessage) message;
             event = new TrackEvent(eventId(m.stream(), m.trackId(), "ended"), TrackEndedMessage.TYPE,
                     TrackEndedMessage.VERSION, occurredAt, "fusion-service", null, EventEnvelope.SYSTEM_ACTOR,
-                    agreementId, m.trackId(), m);
+                    agreementId, m.trackId(), EventSerde.mapper().writeValueAsString(m));
         }
         return WRITER.writeValueAsString(event);
     }

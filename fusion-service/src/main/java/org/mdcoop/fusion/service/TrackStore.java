@@ -54,7 +54,7 @@ public class TrackStore {
                         PreparedStatement history = connection.prepareStatement(
                                 "insert into track_update (track_id, t, message) values (?, ?, ?)")) {
                     for (TrackUpdate u : updates) {
-                        String json = EventSerde.mapper().writeValueAsString(u.message());
+                        String json = u.track().json();
                         OffsetDateTime t = OffsetDateTime.ofInstant(u.message().t(), ZoneOffset.UTC);
                         upsert.setString(1, u.message().trackId());
                         upsert.setString(2, u.stream());
@@ -162,8 +162,16 @@ public class TrackStore {
         }
     }
 
-    /** One track update to store. */
-    public record TrackUpdate(String stream, FusedTrackMessage message) {
+    /** One track update to store, with its JSON shared with the sender. */
+    public record TrackUpdate(String stream, TrackPayload track) {
+
+        public TrackUpdate(String stream, FusedTrackMessage message) {
+            this(stream, new TrackPayload(message));
+        }
+
+        public FusedTrackMessage message() {
+            return track.message();
+        }
     }
 
     static UUID exerciseIdOf(String stream) {

@@ -79,6 +79,8 @@ public final class LoadDriver {
         int seconds = Integer.parseInt(a.getOrDefault("seconds", "60"));
         int warmup = Integer.parseInt(a.getOrDefault("warmup", "10"));
         int drain = Integer.parseInt(a.getOrDefault("drain", "30"));
+        // what the radars' gateways compress their batches with: the service pays for decompressing it
+        String compression = a.getOrDefault("compression", "lz4");
         int objects = (int) Math.round(rate / scanHz);
         if (!url.contains("localhost") && !url.contains("127.0.0.1")) {
             throw new IllegalArgumentException("loopback only");
@@ -87,8 +89,9 @@ public final class LoadDriver {
             throw new IllegalArgumentException("bounded: at most 600 s and 100,000 reports/s");
         }
         String run = Long.toString(System.currentTimeMillis(), 36);
-        System.out.printf(Locale.ROOT, "run %s: %d objects x %.1f scans/s = %d reports/s for %d s (+%d s warm-up) against %s%n",
-                run, objects, scanHz, rate, seconds, warmup, url);
+        System.out.printf(Locale.ROOT,
+                "run %s: %d objects x %.1f scans/s = %d reports/s for %d s (+%d s warm-up) against %s, reports compressed with %s%n",
+                run, objects, scanHz, rate, seconds, warmup, url, compression);
 
         HttpClient http = HttpClient.newHttpClient();
         String natoToken = token(http, keycloak, "nato");
@@ -102,7 +105,7 @@ public final class LoadDriver {
             System.out.printf(Locale.ROOT, "the service's clock is %+d s off the wall clock: report times follow it%n",
                     offsetMs / 1000);
         }
-        KafkaProducer<String, String> producer = producer(bootstrap);
+        KafkaProducer<String, String> producer = producer(bootstrap, compression);
         // the driver's own agreement, repeated as the heartbeat while it runs (the centre suspends without one)
         StatusFixture agreement = StatusFixture.agreement(Set.of("DATA_FUSION_CENTRE"));
         UUID agreementId = agreement.id();
@@ -304,13 +307,13 @@ public final class LoadDriver {
         return s;
     }
 
-    private static KafkaProducer<String, String> producer(String bootstrap) {
+    private static KafkaProducer<String, String> producer(String bootstrap, String compression) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, compression);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         return new KafkaProducer<>(p);
