@@ -2,7 +2,8 @@
 import { seenBy } from './mapstyle';
 import type { Track } from './types';
 
-export type FlightPhase = 'ascent' | 'midcourse' | 'terminal' | 'unknown';
+export const FLIGHT_PHASES = ['ascent', 'midcourse', 'terminal', 'unknown'] as const;
+export type FlightPhase = typeof FLIGHT_PHASES[number];
 
 /** Above it a ballistic missile is in space (the Kármán line): midcourse, drawn with the space frame. */
 export const SPACE_ALTITUDE_M = 100_000;

@@ -2,7 +2,7 @@
 // messages, with a short trail of past positions each; and the map layers made from it.
 import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
 import { seenBy } from './mapstyle';
-import { symbolKey } from './symbols';
+import { flightPhase, symbolKey, type FlightPhase } from './symbols';
 import type { PartyName, Track } from './types';
 
 export interface TrackEntry {
@@ -50,9 +50,10 @@ export interface TrackFilter {
   missileClass: string; // '' = every class
   party: '' | PartyName; // a party whose sensors contributed
   stream: Stream;
+  phase: '' | FlightPhase;
 }
 
-export const NO_FILTER: TrackFilter = { missileClass: '', party: '', stream: 'all' };
+export const NO_FILTER: TrackFilter = { missileClass: '', party: '', stream: 'all', phase: '' };
 
 export function filterTracks(state: TrackState, filter: TrackFilter): Track[] {
   return [...state.values()]
@@ -60,6 +61,7 @@ export function filterTracks(state: TrackState, filter: TrackFilter): Track[] {
     .filter((t) => !filter.missileClass || (t.missileClass ?? 'UNKNOWN') === filter.missileClass)
     .filter((t) => !filter.party || t.contributingParties.includes(filter.party))
     .filter((t) => filter.stream === 'all' || (filter.stream === 'exercise') === t.exercise)
+    .filter((t) => !filter.phase || flightPhase(t) === filter.phase)
     .sort((a, b) => a.trackId.localeCompare(b.trackId));
 }
 
