@@ -37,9 +37,16 @@ export function pagePath(path: string, limit: number, cursor: string | null): st
 
 /** A page of a list: the body, and the next cursor from the X-Next-Cursor header the console relays. */
 export async function apiPage<T>(tenant: Tenant, path: string, limit: number, cursor: string | null): Promise<ListPage<T>> {
+  const { body, next } = await apiPaged<T[]>(tenant, path, limit, cursor);
+  return { items: body, next };
+}
+
+/** A page whose items are inside the body (a track's history): the body as it is, and the next cursor. */
+export async function apiPaged<B>(tenant: Tenant, path: string, limit: number, cursor: string | null):
+  Promise<{ body: B; next: string | null }> {
   let next: string | null = null;
-  const items = await api<T[]>(tenant, pagePath(path, limit, cursor), {}, (r) => { next = r.headers.get('X-Next-Cursor'); });
-  return { items, next };
+  const body = await api<B>(tenant, pagePath(path, limit, cursor), {}, (r) => { next = r.headers.get('X-Next-Cursor'); });
+  return { body, next };
 }
 
 /** fetch of /api/<tenant>/<path>; a refusal throws ApiError with the server's problem detail. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { offeredCommands, phaseOf, proposal, reportApprovals, sortExercises, statusLine, utcInputValue } from './exercises';
+import { ANY_EXERCISE, exercisesPath, offeredCommands, phaseOf, proposal, reportApprovals, statusLine, utcInputValue }
+  from './exercises';
 import type { Exercise } from './types';
 
 const exercise = (over: Partial<Exercise>): Exercise => ({
@@ -27,12 +28,10 @@ describe('exercise screen', () => {
     expect(statusLine(exercise({ status: 'APPROVED', approvedBy: 'RUSSIA' }), 'NATO')).toContain('approved by RUSSIA');
   });
 
-  it('lists the running exercise first, then the scheduled ones by start, then the ended', () => {
-    const ended = exercise({ id: 'ended', status: 'COMPLETED', window: { start: '2026-01-01T00:00:00Z', end: '' } });
-    const later = exercise({ id: 'later', window: { start: '2026-12-05T00:00:00Z', end: '' } });
-    const sooner = exercise({ id: 'sooner' });
-    const running = exercise({ id: 'running', status: 'RUNNING' });
-    expect(sortExercises([ended, later, sooner, running]).map((e) => e.id)).toEqual(['running', 'sooner', 'later', 'ended']);
+  it('asks the service for the programme with the filters that are set, none when none is', () => {
+    expect(exercisesPath(ANY_EXERCISE)).toBe('exercise/exercises');
+    expect(exercisesPath({ status: 'PROPOSED', host: '' })).toBe('exercise/exercises?status=PROPOSED');
+    expect(exercisesPath({ status: 'RUNNING', host: 'RUSSIA' })).toBe('exercise/exercises?status=RUNNING&host=RUSSIA');
   });
 
   it('proposes a window in UTC from the form with one inject', () => {

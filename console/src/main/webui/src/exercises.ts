@@ -1,5 +1,6 @@
 // The exercise planner's screen: where an exercise stands, which commands the caller's party may give, and the
 // proposal the form sends.
+import { filteredPath } from './paging';
 import type { Exercise, PartyName } from './types';
 
 export type Phase = 'scheduled' | 'running' | 'ended';
@@ -38,11 +39,23 @@ export function statusLine(exercise: Exercise, own: PartyName): string {
   }
 }
 
-/** Exercises in time order, the running one first, then the scheduled, then the ended ones. */
-export function sortExercises(all: readonly Exercise[]): Exercise[] {
-  const rank: Record<Phase, number> = { running: 0, scheduled: 1, ended: 2 };
-  return [...all].sort((a, b) => rank[phaseOf(a.status)] - rank[phaseOf(b.status)]
-    || a.window.start.localeCompare(b.window.start));
+export const EXERCISE_STATUSES: readonly Exercise['status'][] =
+  ['PROPOSED', 'APPROVED', 'RUNNING', 'COMPLETED', 'CANCELLED', 'HALTED'];
+
+/** The programme's filters, as exercise-service applies them ('' = any). */
+export interface ExerciseFilter {
+  status: '' | Exercise['status'];
+  host: '' | PartyName;
+}
+
+export const ANY_EXERCISE: ExerciseFilter = { status: '', host: '' };
+
+/**
+ * The programme with the filters set, in the service's order (window start): pages follow that order, so the
+ * screen keeps it rather than regrouping rows as later pages arrive.
+ */
+export function exercisesPath(filter: ExerciseFilter): string {
+  return filteredPath('exercise/exercises', { status: filter.status, host: filter.host });
 }
 
 export interface ProposalForm {

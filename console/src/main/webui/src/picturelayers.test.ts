@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  applyEnd, circle, markEnded, dropFaded, FADE_MS, impactEllipse, impactEllipses, opacityOf, ownSensors, replayAt, replaySpan,
-  REPLAY_STALE_MS, sensorsToGeoJSON,
+  applyEnd, circle, markEnded, dropFaded, FADE_MS, impactEllipse, impactEllipses, opacityOf, ownSensors, recentHistory, replayAt,
+  replaySpan, REPLAY_STALE_MS, REPLAY_WINDOW_MS, sensorsToGeoJSON,
 } from './picturelayers';
 import { fromPicture, resync } from './tracks';
 import type { Sensor, Track } from './types';
@@ -115,5 +115,38 @@ describe('replay of the last minutes', () => {
   it('leaves out a track silent for longer than REPLAY_STALE_MS', () => {
     const state = replayAt(histories, Date.parse(at(30)) + REPLAY_STALE_MS + 1);
     expect(state.has('A')).toBe(false);
+  });
+
+  /** A track's history as fusion-service pages it: the newest `size` first, each page oldest first, then further back. */
+  function history(seconds: number[], size: number) {
+    const updates = seconds.map((s) => track({ t: at(s) }));
+    const asked: (string | null)[] = [];
+    const read = async (cursor: string | null) => {
+      asked.push(cursor);
+      const end = cursor ? Number(cursor) : updates.length;
+      const start = Math.max(0, end - size);
+      return { items: updates.slice(start, end), next: start > 0 ? String(start) : null };
+    };
+    return { read, asked };
+  }
+  const seconds = (from: number, to: number, step: number) =>
+    Array.from({ length: Math.floor((to - from) / step) + 1 }, (_, i) => from + i * step);
+
+  it('reads a track\'s history back through its pages until they reach the replay window\'s start', async () => {
+    const window = REPLAY_WINDOW_MS / 1000;
+    const { read, asked } = history(seconds(0, 1000, 10), 10); // 101 updates, 10 a page
+    const updates = await recentHistory(read);
+    expect(asked).toEqual([null, '91', '81', '71']); // 1000 s back to 700 s: four pages
+    expect(updates.map((u) => u.t)).toEqual(seconds(610, 1000, 10).map(at)); // oldest first, in one line
+    expect(Date.parse(updates[0].t)).toBeLessThanOrEqual(Date.parse(at(1000)) - window * 1000);
+  });
+
+  it('stops at the track\'s first update, and after at most the pages it is given', async () => {
+    const short = history(seconds(0, 50, 10), 4);
+    expect((await recentHistory(short.read)).map((u) => u.t)).toEqual(seconds(0, 50, 10).map(at));
+    expect(short.asked).toEqual([null, '2']);
+    const long = history(seconds(0, 1000, 1), 10);
+    expect(await recentHistory(long.read, 3)).toHaveLength(30);
+    expect(long.asked).toHaveLength(3);
   });
 });

@@ -1,6 +1,8 @@
 // What the picture adds to the tracks themselves: tracks that ended (they fade, then leave), impact ellipses, the
 // own party's sensors with their nominal coverage, and the replay of the last minutes from the tracks' history.
 import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
+import type { ListPage } from './api';
+import type { ReadPage } from './paging';
 import type { TrackEntry, TrackState } from './tracks';
 import type { Sensor, Track, TrackEnded } from './types';
 
@@ -167,6 +169,28 @@ export function replaySpan(histories: Histories): { from: number; to: number } |
   }
   if (!Number.isFinite(to)) return null;
   return { from: to - REPLAY_WINDOW_MS, to };
+}
+
+/**
+ * A track's history back to REPLAY_WINDOW_MS before its newest update, from the service's pages (each oldest first,
+ * the next one further back in time): pages are read until one reaches that far back or the track's first update,
+ * at most `maxPages` (a long-lived track stops there; the replay only needs its last minutes).
+ */
+export async function recentHistory(read: ReadPage<Track>, maxPages = 10): Promise<Track[]> {
+  let updates: Track[] = [];
+  let cursor: string | null = null;
+  for (let page = 0; page < maxPages; page++) {
+    const answer: ListPage<Track> = await read(cursor);
+    updates = [...answer.items, ...updates];
+    cursor = answer.next;
+    if (!cursor || reachesBack(updates)) break;
+  }
+  return updates;
+}
+
+function reachesBack(updates: readonly Track[]): boolean {
+  if (updates.length === 0) return false;
+  return Date.parse(updates[0].t) <= Date.parse(updates[updates.length - 1].t) - REPLAY_WINDOW_MS;
 }
 
 /** How long after its last update a replayed track is still shown (its history is thinned, and it may end). */

@@ -60,14 +60,31 @@ describe('the picture from track messages', () => {
     expect(missileClasses(state)).toEqual(['ICBM', 'MRBM', 'UNKNOWN']);
   });
 
+  it('filters by flight phase', () => {
+    const state = fromPicture([
+      track({ trackId: 'high', altitudeM: 300_000 }),
+      // over the equator at 0°E, x is up: vx is the climb rate
+      track({ trackId: 'down', altitudeM: 40_000, xM: 6_411_000, yM: 0, zM: 0, vxMps: -800, vyMps: 2000, vzMps: 0 }),
+      track({ trackId: 'no-velocity', altitudeM: 40_000 }),
+    ]);
+    const ids = (phase: typeof NO_FILTER.phase) => filterTracks(state, { ...NO_FILTER, phase }).map((t) => t.trackId);
+    expect(ids('midcourse')).toEqual(['high']);
+    expect(ids('terminal')).toEqual(['down']);
+    expect(ids('ascent')).toEqual([]);
+    expect(ids('unknown')).toEqual(['no-velocity']);
+  });
+
   it('makes the track layer: a point per track with what the symbol needs', () => {
+    // 100 km up: in space, a space missile (06) of medium range (02); the exercise one in the exercise context
     const layer = tracksToGeoJSON([
       track({}), track({ trackId: 'X1-1-2', exercise: true, contributingParties: ['NATO', 'RUSSIA'], lonDeg: -5 }),
     ], 'X1-1-2', (id) => (id === 'L-1-1' ? 0.5 : 1));
     expect(layer.features.map((f) => f.geometry.coordinates)).toEqual([[30, 50], [-5, 50]]);
     expect(layer.features.map((f) => f.properties)).toEqual([
-      { trackId: 'L-1-1', missileClass: 'MRBM', exercise: false, selected: false, seenBy: 'NATO', opacity: 0.5 },
-      { trackId: 'X1-1-2', missileClass: 'MRBM', exercise: true, selected: true, seenBy: 'JOINT', opacity: 1 },
+      { trackId: 'L-1-1', missileClass: 'MRBM', exercise: false, selected: false, seenBy: 'NATO', opacity: 0.5,
+        symbol: '10010600001100000102:NATO' },
+      { trackId: 'X1-1-2', missileClass: 'MRBM', exercise: true, selected: true, seenBy: 'JOINT', opacity: 1,
+        symbol: '10110600001100000102:JOINT' },
     ]);
   });
 

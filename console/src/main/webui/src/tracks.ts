@@ -1,6 +1,8 @@
 // The picture as the console holds it: the tracks of GET /api/picture, kept current by the live stream's
 // messages, with a short trail of past positions each; and the map layers made from it.
 import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
+import { seenBy } from './mapstyle';
+import { flightPhase, symbolKey, type FlightPhase } from './symbols';
 import type { PartyName, Track } from './types';
 
 export interface TrackEntry {
@@ -48,9 +50,10 @@ export interface TrackFilter {
   missileClass: string; // '' = every class
   party: '' | PartyName; // a party whose sensors contributed
   stream: Stream;
+  phase: '' | FlightPhase;
 }
 
-export const NO_FILTER: TrackFilter = { missileClass: '', party: '', stream: 'all' };
+export const NO_FILTER: TrackFilter = { missileClass: '', party: '', stream: 'all', phase: '' };
 
 export function filterTracks(state: TrackState, filter: TrackFilter): Track[] {
   return [...state.values()]
@@ -58,6 +61,7 @@ export function filterTracks(state: TrackState, filter: TrackFilter): Track[] {
     .filter((t) => !filter.missileClass || (t.missileClass ?? 'UNKNOWN') === filter.missileClass)
     .filter((t) => !filter.party || t.contributingParties.includes(filter.party))
     .filter((t) => filter.stream === 'all' || (filter.stream === 'exercise') === t.exercise)
+    .filter((t) => !filter.phase || flightPhase(t) === filter.phase)
     .sort((a, b) => a.trackId.localeCompare(b.trackId));
 }
 
@@ -74,10 +78,8 @@ export interface TrackProperties {
   seenBy: string;
   /** 1 while live; falls to 0 as an ended track fades */
   opacity: number;
-}
-
-function seenBy(parties: readonly PartyName[]): string {
-  return parties.length > 1 ? 'JOINT' : (parties[0] ?? 'NONE');
+  /** the map image of its APP-6 symbol (symbols.ts) */
+  symbol: string;
 }
 
 /** The tracks' current positions as points, for the map's track layer. */
@@ -96,6 +98,7 @@ export function tracksToGeoJSON(tracks: readonly Track[], selectedId: string | n
         selected: t.trackId === selectedId,
         seenBy: seenBy(t.contributingParties),
         opacity: opacity(t.trackId),
+        symbol: symbolKey(t),
       },
     })),
   };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  componentField, emptyComponent, fieldErrors, inventoryContent, roundOf, rowsOfInventory, splitDisclosures,
-  summarise, unplacedErrors,
+  componentField, disclosuresOf, emptyComponent, fieldErrors, inventoryContent, otherParty, roundOf, rowsOfInventory,
+  splitDisclosures, summarise, unplacedErrors,
 } from './transparency';
 import type { Disclosure } from './types';
 
@@ -24,6 +24,12 @@ describe('transparency screen', () => {
     expect(own.map((d) => d.id)).toEqual(['own-draft', 'own-old']);
     expect(other.map((d) => d.id)).toEqual(['theirs', 'their-old']);
     expect(splitDisclosures(all, 'RUSSIA').own.map((d) => d.id)).toContain('their-draft');
+  });
+
+  it('reads each party\'s disclosures as its own paged list, filtered by the service', () => {
+    expect(disclosuresOf('NATO')).toBe('transparency/disclosures?party=NATO');
+    expect(disclosuresOf(otherParty('NATO'))).toBe('transparency/disclosures?party=RUSSIA');
+    expect(otherParty('RUSSIA')).toBe('NATO');
   });
 
   it('builds the inventory content, sending what is not a number as typed for the service to name', () => {

@@ -1,6 +1,16 @@
 // The transparency officer's screen: which disclosures are whose, the inventory form, and the service's field
 // errors placed next to the fields they name.
+import { filteredPath } from './paging';
 import type { Disclosure, PartyName, Problem } from './types';
+
+export function otherParty(party: PartyName): PartyName {
+  return party === 'NATO' ? 'RUSSIA' : 'NATO';
+}
+
+/** One party's disclosures, as the service filters them (`party`), so each party's list has its own pages. */
+export function disclosuresOf(party: PartyName): string {
+  return filteredPath('transparency/disclosures', { party });
+}
 
 /**
  * The caller's own party's disclosures (drafts too) and the other party's released ones. The service never sends

@@ -34,6 +34,13 @@ export interface Track {
   exercise: boolean;
   exerciseId: string | null;
   contributingSensors?: string[];
+  /** position and velocity, Earth-centred (ECEF axes; m, m/s): the climb or descent the flight phase is read from */
+  xM?: number;
+  yM?: number;
+  zM?: number;
+  vxMps?: number;
+  vyMps?: number;
+  vzMps?: number;
 }
 
 /** fusion-service's TrackEndedMessage: the `fusion.track-ended` event of the picture's stream. */

@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import { api, ApiError, type Tenant } from '../api';
-import { COMMANDS, offeredCommands, phaseOf, proposal, reportApprovals, sortExercises, statusLine, utcInputValue,
-  type ProposalForm } from '../exercises';
+import { ANY_EXERCISE, COMMANDS, EXERCISE_STATUSES, exercisesPath, offeredCommands, phaseOf, proposal,
+  reportApprovals, statusLine, utcInputValue, type ExerciseFilter, type ProposalForm } from '../exercises';
 import { formatUtc } from '../format';
 import { fieldErrors } from '../transparency';
 import type { AfterActionReport, Exercise, Session } from '../types';
-import { useLatest } from './useLatest';
+import { MoreButton } from './MoreButton';
+import { usePagedList } from './usePagedList';
 
 const KINDS = ['COMPUTER_ASSISTED', 'COMMAND_POST', 'LIVE_OBSERVATION'];
+const EXERCISE_PAGE = 20;
 
 /**
  * The exercise planner's programme: every joint exercise with where it stands (scheduled, running, ended), the
@@ -15,10 +17,12 @@ const KINDS = ['COMPUTER_ASSISTED', 'COMMAND_POST', 'LIVE_OBSERVATION'];
  * a proposal form, and the after-action report of an ended exercise with both parties' approvals.
  */
 export function ExercisesPage({ tenant, session }: { tenant: Tenant; session: Session }) {
-  const { data: exercises, problem: readProblem, reload } = useLatest<Exercise[]>(tenant, 'exercise/exercises');
+  const [filter, setFilter] = useState<ExerciseFilter>(ANY_EXERCISE);
+  const list = usePagedList<Exercise>(tenant, exercisesPath(filter), EXERCISE_PAGE);
+  const reload = list.reload;
   const [commandProblem, setProblem] = useState<string | null>(null);
   const [report, setReport] = useState<{ exercise: Exercise; report: AfterActionReport } | null>(null);
-  const problem = commandProblem ?? readProblem;
+  const problem = commandProblem ?? list.problem;
 
   const command = async (e: Exercise, c: string) => {
     setProblem(null);
@@ -38,12 +42,14 @@ export function ExercisesPage({ tenant, session }: { tenant: Tenant; session: Se
     <div className="screen-grid">
       <section className="card wide" data-testid="exercises">
         <h2>Joint exercises</h2>
-        {exercises && exercises.length === 0 && <p>No exercise has been proposed.</p>}
-        {exercises && exercises.length > 0 && (
+        <ExerciseFilters filter={filter} onFilter={setFilter} />
+        {list.loaded && list.items.length === 0 && !list.problem && <p>{!filter.status && !filter.host
+          ? 'No exercise has been proposed.' : 'No exercise matches.'}</p>}
+        {list.items.length > 0 && (
           <table className="list">
             <thead><tr><th>Name</th><th>Host</th><th>Window (UTC)</th><th>Phase</th><th>Status</th><th /></tr></thead>
             <tbody>
-              {sortExercises(exercises).map((e) => (
+              {list.items.map((e) => (
                 <tr key={e.id} data-exercise-id={e.id} data-exercise-name={e.name}>
                   <td>{e.name}</td><td>{e.host}</td>
                   <td>{formatUtc(e.window.start)} – {formatUtc(e.window.end)}</td>
@@ -61,11 +67,35 @@ export function ExercisesPage({ tenant, session }: { tenant: Tenant; session: Se
             </tbody>
           </table>
         )}
+        <MoreButton list={list} />
         {problem && <p role="alert" className="problem" data-testid="exercise-problem">{problem}</p>}
       </section>
       {report && <ReportCard tenant={tenant} session={session} exercise={report.exercise} report={report.report}
         onChange={(r) => setReport({ exercise: report.exercise, report: r })} />}
       <ProposeForm tenant={tenant} onProposed={reload} />
+    </div>
+  );
+}
+
+/** The service's filters of the programme: status and host. */
+function ExerciseFilters({ filter, onFilter }: { filter: ExerciseFilter; onFilter: (f: ExerciseFilter) => void }) {
+  return (
+    <div className="filters">
+      <label>Status
+        <select aria-label="Exercise status" value={filter.status}
+          onChange={(e) => onFilter({ ...filter, status: e.target.value as ExerciseFilter['status'] })}>
+          <option value="">any</option>
+          {EXERCISE_STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
+        </select>
+      </label>
+      <label>Host
+        <select aria-label="Exercise host" value={filter.host}
+          onChange={(e) => onFilter({ ...filter, host: e.target.value as ExerciseFilter['host'] })}>
+          <option value="">either party</option>
+          <option value="NATO">NATO</option>
+          <option value="RUSSIA">Russia</option>
+        </select>
+      </label>
     </div>
   );
 }

@@ -1,10 +1,15 @@
 import { useState } from 'react';
 import { api, ApiError, type Tenant } from '../api';
 import { formatUtc } from '../format';
+import { filteredPath } from '../paging';
 import { fieldErrors } from '../transparency';
 import type { InterceptorTest } from '../types';
-import { useLatest } from './useLatest';
+import { MoreButton } from './MoreButton';
+import { usePagedList } from './usePagedList';
 
+const TEST_PAGE = 10;
+/** transparency-service's test states, for its `state` filter. */
+const TEST_STATES = ['ANNOUNCED', 'ACCEPTED', 'DECLINED', 'RESULTS_RECORDED', 'CANCELLED'];
 const QUANTITIES = ['interceptAltitudeKm', 'interceptRangeKm', 'burnoutVelocityKmS', 'flightTimeS', 'missDistanceM'];
 
 interface Comparison {
@@ -18,15 +23,26 @@ interface Comparison {
  * actions the service lists for the caller's party.
  */
 export function InterceptorTests({ tenant }: { tenant: Tenant }) {
-  const { data: tests, problem, reload } = useLatest<InterceptorTest[]>(tenant, 'transparency/tests');
+  const [state, setState] = useState('');
+  const list = usePagedList<InterceptorTest>(tenant, filteredPath('transparency/tests', { state }), TEST_PAGE);
 
   return (
     <section className="card wide" data-testid="interceptor-tests">
       <h2>Interceptor tests</h2>
-      {tests && tests.length === 0 && <p>No interceptor test has been announced.</p>}
-      {tests?.map((t) => <TestCard key={t.id} tenant={tenant} test={t} onChange={reload} />)}
-      {problem && <p role="alert" className="problem">{problem}</p>}
-      <AnnounceForm tenant={tenant} onAnnounced={reload} />
+      <div className="filters">
+        <label>State
+          <select aria-label="Test state" value={state} onChange={(e) => setState(e.target.value)}>
+            <option value="">any</option>
+            {TEST_STATES.map((s) => <option key={s} value={s}>{s}</option>)}
+          </select>
+        </label>
+      </div>
+      {list.loaded && list.items.length === 0 && !list.problem && <p>{state
+        ? `No interceptor test is ${state}.` : 'No interceptor test has been announced.'}</p>}
+      {list.items.map((t) => <TestCard key={t.id} tenant={tenant} test={t} onChange={list.reload} />)}
+      <MoreButton list={list} />
+      {list.problem && <p role="alert" className="problem">{list.problem}</p>}
+      <AnnounceForm tenant={tenant} onAnnounced={list.reload} />
     </section>
   );
 }

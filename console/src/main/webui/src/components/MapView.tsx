@@ -29,6 +29,32 @@ interface Props {
 
 const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
 
+type SymbolOf = typeof import('../symbolimage').symbolOf;
+
+/** Symbol size on the map (CSS pixels). */
+const SYMBOL_SIZE = 22;
+
+/**
+ * Adds the map image of a track symbol (a name of symbolKey), drawn by milsymbol at the screen's pixel ratio and
+ * centred on the symbol's anchor (the centre of its frame), so the icon sits on the track's position.
+ */
+function addSymbolImage(m: maplibregl.Map, key: string, symbolOf: SymbolOf) {
+  const ratio = window.devicePixelRatio || 1;
+  const symbol = symbolOf(key, SYMBOL_SIZE * ratio);
+  if (!symbol || m.hasImage(key)) return;
+  const drawn = symbol.asCanvas();
+  const anchor = symbol.getAnchor();
+  const halfWidth = Math.ceil(Math.max(anchor.x, drawn.width - anchor.x));
+  const halfHeight = Math.ceil(Math.max(anchor.y, drawn.height - anchor.y));
+  const canvas = document.createElement('canvas');
+  canvas.width = 2 * halfWidth;
+  canvas.height = 2 * halfHeight;
+  const context = canvas.getContext('2d');
+  if (!context) return;
+  context.drawImage(drawn, halfWidth - anchor.x, halfHeight - anchor.y);
+  m.addImage(key, context.getImageData(0, 0, canvas.width, canvas.height), { pixelRatio: ratio });
+}
+
 /** MapLibre with the bundled Natural Earth base map; tracks, trails, launch and impact points on top. */
 export function MapView({ state, shown, selected, onSelect, onPointer, sensors = [], nowMs = Date.now() }: Props) {
   const container = useRef<HTMLDivElement>(null);
@@ -88,24 +114,34 @@ export function MapView({ state, shown, selected, onSelect, onPointer, sensors =
             },
           },
           {
-            id: 'tracks', type: 'circle', source: 'tracks',
+            // a ring round the selected track's symbol
+            id: 'selected', type: 'circle', source: 'tracks', filter: ['==', ['get', 'selected'], true],
             paint: {
-              'circle-radius': ['case', ['get', 'selected'], 8, 5],
-              'circle-color': ['match', ['get', 'seenBy'],
-                'NATO', PARTY_COLOURS.NATO, 'RUSSIA', PARTY_COLOURS.RUSSIA, PARTY_COLOURS.JOINT],
-              // exercise tracks: hollow-looking, a thick white ring round a dark centre
-              'circle-stroke-color': ['case', ['get', 'exercise'], STYLE_COLOURS.exercise, '#111'],
-              'circle-stroke-width': ['case', ['get', 'exercise'], 3, 1],
-              // an ended track fades out
-              'circle-opacity': ['get', 'opacity'],
-              'circle-stroke-opacity': ['get', 'opacity'],
+              'circle-radius': 17, 'circle-color': 'rgba(0, 0, 0, 0)',
+              'circle-stroke-color': STYLE_COLOURS.selected, 'circle-stroke-width': 2, 'circle-stroke-opacity': ['get', 'opacity'],
             },
+          },
+          {
+            // APP-6 symbols (symbols.ts), drawn the first time a track needs one: icons only, so no glyphs are fetched
+            id: 'tracks', type: 'symbol', source: 'tracks',
+            layout: {
+              'icon-image': ['get', 'symbol'],
+              'icon-size': ['case', ['get', 'selected'], 1.25, 1],
+              'icon-allow-overlap': true,
+              'icon-ignore-placement': true,
+            },
+            // an ended track fades out
+            paint: { 'icon-opacity': ['get', 'opacity'] },
           },
         ],
       },
     });
     m.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left');
     m.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+    // milsymbol comes with the map, not with every screen; a symbol missing until then is drawn at the next update
+    let symbolOf: SymbolOf | null = null;
+    import('../symbolimage').then((drawing) => { symbolOf = drawing.symbolOf; });
+    m.on('styleimagemissing', (e) => { if (symbolOf) addSymbolImage(m, e.id, symbolOf); });
     m.on('load', () => setReady(true));
     m.on('click', 'tracks', (e) => {
       const id = e.features?.[0]?.properties?.trackId;
@@ -155,10 +191,11 @@ export function MapView({ state, shown, selected, onSelect, onPointer, sensors =
       <div className="map" ref={container} data-testid="map" data-map-ready={ready ? 'true' : 'false'}
         data-ellipses={counts.ellipses} data-sensors={counts.sensors} data-coverage={counts.coverage} data-faded={counts.faded} />
       <ul className="legend" aria-label="Legend">
-        <li><i style={{ background: PARTY_COLOURS.NATO }} />seen by NATO</li>
-        <li><i style={{ background: PARTY_COLOURS.RUSSIA }} />seen by Russia</li>
-        <li><i style={{ background: PARTY_COLOURS.JOINT }} />seen by both</li>
-        <li><i className="ring" />exercise</li>
+        <li>APP-6: ballistic missile (identity unknown), air frame in ascent and terminal phase, space frame in midcourse</li>
+        <li><i className="outline" style={{ borderColor: PARTY_COLOURS.NATO }} />seen by NATO</li>
+        <li><i className="outline" style={{ borderColor: PARTY_COLOURS.RUSSIA }} />seen by Russia</li>
+        <li><i className="outline" style={{ borderColor: PARTY_COLOURS.JOINT }} />seen by both</li>
+        <li><b>X</b> exercise</li>
         <li><i style={{ background: STYLE_COLOURS.launch }} />launch point</li>
         <li><i style={{ background: STYLE_COLOURS.impact }} />predicted impact, 1σ ellipse</li>
         <li><i style={{ background: STYLE_COLOURS.sensor }} />own sensor, nominal coverage</li>

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
-import { api, apiPage, ApiError, type Tenant } from '../api';
+import { api, type Tenant } from '../api';
 import { elementsInForce } from '../agreement';
 import { formatCountdown, formatElement, formatTerm, formatUtc } from '../format';
 import type { AgreementView, Session } from '../types';
+import { MoreButton } from './MoreButton';
 import { useAgreementStatus, useNow } from './useAgreement';
+import { usePagedList } from './usePagedList';
 
 const READS_AGREEMENTS = ['liaison', 'analyst', 'auditor'];
 
@@ -54,25 +56,19 @@ const LIST_PAGE = 10;
 
 /** Every agreement the caller may see, newest first, a page at a time from the service (limit and cursor). */
 function AgreementList({ tenant }: { tenant: Tenant }) {
-  const [items, setItems] = useState<AgreementView[]>([]);
-  const [next, setNext] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const load = (cursor: string | null) => apiPage<AgreementView>(tenant, 'agreement/agreements', LIST_PAGE, cursor)
-    .then((p) => { setItems((held) => (cursor ? [...held, ...p.items] : p.items)); setNext(p.next); })
-    .catch((e) => setProblem(e instanceof ApiError ? e.message : String(e)));
-  useEffect(() => { load(null); }, [tenant]);
+  const list = usePagedList<AgreementView>(tenant, 'agreement/agreements', LIST_PAGE);
   return (
     <section className="card" data-testid="agreement-list">
       <h2>All agreements</h2>
       <table className="list">
         <thead><tr><th>Agreement</th><th>State</th><th>Proposed by</th><th>Effective</th><th>Expires</th></tr></thead>
-        <tbody>{items.map((a) => (
+        <tbody>{list.items.map((a) => (
           <tr key={a.id} data-agreement={a.id}><td>{a.id.slice(0, 8)}</td><td>{a.status}</td><td>{a.proposer}</td>
             <td>{formatUtc(a.effectiveAt)}</td><td>{formatUtc(a.expiresAt)}</td></tr>
         ))}</tbody>
       </table>
-      {next && <div className="form-actions"><button type="button" onClick={() => load(next)}>More</button></div>}
-      {problem && <p role="alert" className="problem">{problem}</p>}
+      <MoreButton list={list} />
+      {list.problem && <p role="alert" className="problem">{list.problem}</p>}
     </section>
   );
 }

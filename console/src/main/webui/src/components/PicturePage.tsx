@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { api, type Tenant } from '../api';
+import { api, apiPaged, type Tenant } from '../api';
 import { applyUpdate, filterTracks, missileClasses, resync, NO_FILTER, type TrackFilter, type TrackState } from '../tracks';
-import { applyEnd, dropFaded, FADE_MS, markEnded, replayAt, replaySpan, type Histories, type RecentEnds } from '../picturelayers';
+import { applyEnd, dropFaded, FADE_MS, markEnded, recentHistory, replayAt, replaySpan, type Histories,
+  type RecentEnds } from '../picturelayers';
 import type { PictureView, Sensor, Track, TrackEnded } from '../types';
 import { formatLatLon, formatUtc } from '../format';
 import { useNow } from './useAgreement';
@@ -12,6 +13,8 @@ import { TrackTable } from './TrackTable';
 const FLUSH_MS = 250;
 const RESYNC_MS = 15000;
 const ENDED_EVENT = 'fusion.track-ended';
+/** history updates a page: 5 minutes at fusion-service's default persist interval of 1 s fit in one */
+const HISTORY_PAGE = 500;
 
 interface Replay {
   histories: Histories;
@@ -88,9 +91,10 @@ export function PicturePage({ tenant }: { tenant: Tenant }) {
     setReplayProblem(null);
     try {
       const ids = [...state.keys()];
-      const answers = await Promise.all(ids.map((id) =>
-        api<{ trackId: string; updates: Track[] }>(tenant, `fusion/tracks/${encodeURIComponent(id)}?limit=1000`)));
-      const histories: Histories = new Map(answers.map((a) => [a.trackId, a.updates]));
+      const answers = await Promise.all(ids.map((id) => recentHistory((cursor) =>
+        apiPaged<{ trackId: string; updates: Track[] }>(tenant, `fusion/tracks/${encodeURIComponent(id)}`, HISTORY_PAGE, cursor)
+          .then(({ body, next }) => ({ items: body.updates, next })))));
+      const histories: Histories = new Map(ids.map((id, i) => [id, answers[i]]));
       const span = replaySpan(histories);
       if (!span) { setReplayProblem('No track history to replay.'); return; }
       setReplay({ histories, ...span, at: span.from });

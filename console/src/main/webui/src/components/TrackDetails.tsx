@@ -1,4 +1,5 @@
 import { formatLatLon, formatUtc } from '../format';
+import { flightPhase } from '../symbols';
 import type { TrackEntry } from '../tracks';
 
 const km = (m: number | null | undefined) => (m == null ? '—' : `${(m / 1000).toFixed(1)} km`);
@@ -13,6 +14,7 @@ export function TrackDetails({ entry }: { entry: TrackEntry }) {
       <dl>
         <dt>Updated</dt><dd>{formatUtc(t.t)}</dd>
         <dt>Class</dt><dd>{t.missileClass ?? 'UNKNOWN'} ({Math.round(t.classConfidence * 100)} %)</dd>
+        <dt>Flight phase</dt><dd data-testid="flight-phase">{flightPhase(t)}</dd>
         <dt>Contributing parties</dt><dd data-testid="contributing-parties">{t.contributingParties.join(', ') || '—'}</dd>
         <dt>Contributing sensors</dt><dd data-testid="contributing-sensors">{t.contributingSensors?.join(', ') || '—'}</dd>
         <dt>Launch point</dt>

@@ -1,4 +1,5 @@
 import { formatAltitude, formatLatLon, formatSpeed, formatUtc } from '../format';
+import { FLIGHT_PHASES } from '../symbols';
 import type { Stream, TrackFilter, TrackState } from '../tracks';
 import type { PartyName, Track } from '../types';
 
@@ -13,7 +14,7 @@ interface Props {
   onSelect: (id: string | null) => void;
 }
 
-/** The tracks beside the map: filter by class, contributing party and live/exercise; a row selects its track. */
+/** The tracks beside the map: filter by class, contributing party, flight phase and live/exercise; a row selects its track. */
 export function TrackTable({ tracks, state, classes, filter, onFilter, selected, onSelect }: Props) {
   return (
     <aside className="tracks" data-testid="track-table">
@@ -29,6 +30,12 @@ export function TrackTable({ tracks, state, classes, filter, onFilter, selected,
             <option value="">either party</option>
             <option value="NATO">NATO</option>
             <option value="RUSSIA">Russia</option>
+          </select>
+        </label>
+        <label>Phase
+          <select value={filter.phase} onChange={(e) => onFilter({ ...filter, phase: e.target.value as TrackFilter['phase'] })}>
+            <option value="">every phase</option>
+            {FLIGHT_PHASES.map((p) => <option key={p} value={p}>{p}</option>)}
           </select>
         </label>
         <label>Stream

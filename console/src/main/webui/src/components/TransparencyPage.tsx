@@ -2,56 +2,67 @@ import { useState } from 'react';
 import { api, ApiError, type Tenant } from '../api';
 import { formatUtc } from '../format';
 import {
-  COMPONENT_STATUSES, COMPONENT_TYPES, componentField, emptyComponent, fieldErrors, inventoryContent, roundOf,
-  rowsOfInventory, splitDisclosures, summarise, unplacedErrors, type ComponentRow,
+  COMPONENT_STATUSES, COMPONENT_TYPES, componentField, disclosuresOf, emptyComponent, fieldErrors, inventoryContent,
+  otherParty, roundOf, rowsOfInventory, splitDisclosures, summarise, unplacedErrors, type ComponentRow,
 } from '../transparency';
 import type { Disclosure, Session } from '../types';
 import { InterceptorTests } from './InterceptorTests';
-import { useLatest } from './useLatest';
+import { MoreButton } from './MoreButton';
+import { usePagedList } from './usePagedList';
+
+const DISCLOSURE_PAGE = 20;
 
 /**
  * The transparency officer's disclosures: the own party's (drafts too) with create, edit and release, and the
  * other party's released ones where reciprocity lets the service show them; then the interceptor tests.
  */
 export function TransparencyPage({ tenant, session }: { tenant: Tenant; session: Session }) {
-  const { data: all, problem: readProblem, reload } = useLatest<Disclosure[]>(tenant, 'transparency/disclosures');
+  const other = otherParty(session.party);
+  const ownList = usePagedList<Disclosure>(tenant, disclosuresOf(session.party), DISCLOSURE_PAGE);
+  const otherList = usePagedList<Disclosure>(tenant, disclosuresOf(other), DISCLOSURE_PAGE);
   const [commandProblem, setProblem] = useState<string | null>(null);
   const [editing, setEditing] = useState<Disclosure | 'new' | null>(null);
-  const problem = commandProblem ?? readProblem;
+  const problem = commandProblem ?? ownList.problem;
 
   const release = async (d: Disclosure) => {
     setProblem(null);
     try {
       await api<Disclosure>(tenant, `transparency/disclosures/${d.id}/submit`, { method: 'POST' });
-      await reload();
+      // releasing a kind may make the other party's released ones of that kind readable (reciprocity)
+      await Promise.all([ownList.reload(), otherList.reload()]);
     } catch (e) {
       setProblem(e instanceof ApiError ? e.message : String(e));
     }
   };
 
-  const { own, other } = splitDisclosures(all ?? [], session.party);
+  const own = splitDisclosures(ownList.items, session.party).own;
+  const others = splitDisclosures(otherList.items, session.party).other;
   return (
     <div className="screen-grid">
       <section className="card wide" data-testid="own-disclosures">
         <h2>{session.party}'s disclosures</h2>
-        {all && own.length === 0 && <p>None yet.</p>}
+        {ownList.loaded && own.length === 0 && <p>None yet.</p>}
         {own.length > 0 && <DisclosureTable rows={own} actions={(d) => (<>
           {d.allowedActions.includes('edit') && <button type="button" onClick={() => setEditing(d)}>Edit</button>}
           {d.allowedActions.includes('submit') && <button type="button" onClick={() => release(d)}>Release</button>}
         </>)} />}
+        <MoreButton list={ownList} />
         {problem && <p role="alert" className="problem" data-testid="disclosure-problem">{problem}</p>}
         {editing === null && <button type="button" onClick={() => setEditing('new')}>New inventory disclosure</button>}
         {editing !== null && (
           <DisclosureForm key={editing === 'new' ? 'new' : editing.id} tenant={tenant}
             draft={editing === 'new' ? null : editing}
-            onDone={() => { setEditing(null); reload(); }} onCancel={() => setEditing(null)} />
+            onDone={() => { setEditing(null); ownList.reload(); }} onCancel={() => setEditing(null)} />
         )}
       </section>
       <section className="card wide" data-testid="other-disclosures">
-        <h2>{session.party === 'NATO' ? 'RUSSIA' : 'NATO'}'s released disclosures</h2>
-        {all && other.length === 0 && <p>None you may read: the other party's disclosures of a kind become readable
-          once your party has released the same kind, while transparency is in force.</p>}
-        {other.length > 0 && <DisclosureTable rows={other} />}
+        <h2>{other}'s released disclosures</h2>
+        {otherList.loaded && others.length === 0 && !otherList.problem && <p>None you may read: the other party's
+          disclosures of a kind become readable once your party has released the same kind, while transparency is in
+          force.</p>}
+        {others.length > 0 && <DisclosureTable rows={others} />}
+        <MoreButton list={otherList} />
+        {otherList.problem && <p role="alert" className="problem">{otherList.problem}</p>}
       </section>
       <InterceptorTests tenant={tenant} />
     </div>
