@@ -252,6 +252,28 @@ public final class Tracker {
         return Optional.of(registration.estimate(q, sensorId));
     }
 
+    private final double[] pos3 = new double[9];
+
+    /**
+     * The covariance to publish with the track in {@code slot}: its filter covariance plus, in the position block, what
+     * the uncertainty of the radars' bias estimates adds ({@link SensorRegistration#addBiasCovariance}); the filter
+     * covariance alone when nothing is registered. Written to {@code out[off..off+36)} (6x6 row-major).
+     */
+    public void publishedCovariance(int slot, double[] out, int off) {
+        tracks.copyCov(slot, out, off);
+        if (registration == null) {
+            return;
+        }
+        java.util.Arrays.fill(pos3, 0.0);
+        registration.addBiasCovariance(tracks.state(slot, 0), tracks.state(slot, 1), tracks.state(slot, 2),
+                tracks.sensorMask(slot), pos3, 0);
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                out[off + i * 6 + j] += pos3[i * 3 + j];
+            }
+        }
+    }
+
     /** The registration (null if this tracker has none). */
     public SensorRegistration registration() {
         return registration;

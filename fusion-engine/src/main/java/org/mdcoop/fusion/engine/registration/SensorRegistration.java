@@ -73,6 +73,8 @@ public final class SensorRegistration {
     private double[] bCov = new double[0];
     /** Per sensor 3: the radar's own sigmas (range, az, el), from its first report. */
     private double[] sigma = new double[0];
+    /** Per sensor 3: its site, from its latest report. */
+    private double[] site = new double[0];
     /** Per sensor: running mean of the normalised squared differences of its pairs. */
     private double[] meanNis = new double[0];
     private double[] lastResidual = new double[0];
@@ -117,6 +119,9 @@ public final class SensorRegistration {
             if (q >= n || !known[q]) {
                 start(q, batch.polar(j, 3), batch.polar(j, 4), batch.polar(j, 5));
             }
+            site[q * 3] = batch.polar(j, 6);
+            site[q * 3 + 1] = batch.polar(j, 7);
+            site[q * 3 + 2] = batch.polar(j, 8);
             block(q, q, blockCov);
             batch.correctPolar(j, b[q * 3], b[q * 3 + 1], b[q * 3 + 2], blockCov, 0);
         }
@@ -325,6 +330,7 @@ public final class SensorRegistration {
             known = Arrays.copyOf(known, newCap);
             b = Arrays.copyOf(b, newCap * 3);
             sigma = Arrays.copyOf(sigma, newCap * 3);
+            site = Arrays.copyOf(site, newCap * 3);
             meanNis = Arrays.copyOf(meanNis, newCap);
             lastResidual = Arrays.copyOf(lastResidual, newCap);
             residuals = Arrays.copyOf(residuals, newCap);
@@ -334,6 +340,85 @@ public final class SensorRegistration {
             cap = newCap;
         }
         n = Math.max(n, size);
+    }
+
+    private final double[] info = new double[9];
+    private final double[] infoSum = new double[9];
+    private final double[] weighted = new double[9];
+    private final double[] tmp = new double[9];
+    private final double[] tmp2 = new double[9];
+    private final double[] rae = new double[3];
+
+    /** Per contributing sensor of {@link #addBiasCovariance}: its index, I_k and J_k. */
+    private final int[] contributing = new int[64];
+    private final double[] infoK = new double[64 * 9];
+    private final double[] jacK = new double[64 * 9];
+    private final double[] wj = new double[64 * 9];
+
+    /**
+     * Adds to {@code cov[co..co+9)} (a 3x3 position covariance, row-major) what the uncertainty of the bias estimates
+     * adds to a track's position error. A bias error is common to all of a radar's reports, so unlike the noise it
+     * does not average down over a track's life; the track's covariance, which treats R + B as independent per report,
+     * would understate it. With I_k = (J_k R_k J_k^T)^-1 the information of radar k's reports at the track's position
+     * (each contributing radar weighted alike), the track's position is about sum W_k p_k with W_k = (sum I)^-1 I_k,
+     * so its bias error has covariance sum_k sum_l W_k J_k B_kl J_l^T W_l^T: the cross terms matter, since what
+     * pairs of reports cannot observe are errors of several radars that agree with each other.
+     */
+    public void addBiasCovariance(double x, double y, double z, long sensorMask, double[] cov, int co) {
+        Arrays.fill(infoSum, 0.0);
+        int used = 0;
+        for (int q = 0; q < Math.min(n, 64); q++) {
+            if (!known[q] || (sensorMask & (1L << q)) == 0) {
+                continue;
+            }
+            double sx = site[q * 3], sy = site[q * 3 + 1], sz = site[q * 3 + 2];
+            PolarMeasurement.enuBasis(sx, sy, sz, enu, 0);
+            PolarMeasurement.toPolar(sx, sy, sz, x, y, z, enu, 0, rae, 0);
+            convert(sx, sy, sz, rae[0] + b[q * 3], rae[1] + b[q * 3 + 1], rae[2] + b[q * 3 + 2], q, pk, jk);
+            double r = rae[0], ce = Math.cos(rae[2]);
+            double[] len = {1, r * ce, r};
+            double[] var = {sigma[q * 3] * sigma[q * 3], Math.pow(r * ce * sigma[q * 3 + 1], 2),
+                    Math.pow(r * sigma[q * 3 + 2], 2)};
+            // I_k = sum over the orthonormal directions u of J's columns of u u^T / (variance along u)
+            for (int i = 0; i < 3; i++) {
+                for (int c = 0; c < 3; c++) {
+                    double v = 0;
+                    for (int m = 0; m < 3; m++) {
+                        v += (jk[i * 3 + m] / len[m]) * (jk[c * 3 + m] / len[m]) / var[m];
+                    }
+                    infoK[used * 9 + i * 3 + c] = v;
+                    infoSum[i * 3 + c] += v;
+                }
+            }
+            System.arraycopy(jk, 0, jacK, used * 9, 9);
+            contributing[used++] = q;
+        }
+        if (used == 0) {
+            return;
+        }
+        Mat.symmetrise(infoSum, 0, 3);
+        if (!(Mat.invertSym3(infoSum, 0, info, 0) > 0)) {
+            return;
+        }
+        for (int u = 0; u < used; u++) {
+            Mat.mul(info, 0, infoK, u * 9, tmp, 0, 3);
+            Mat.mul(tmp, 0, jacK, u * 9, wj, u * 9, 3);
+        }
+        Arrays.fill(weighted, 0.0);
+        for (int u = 0; u < used; u++) {
+            for (int v = 0; v < used; v++) {
+                block(contributing[u], contributing[v], blockCov);
+                Mat.mul(wj, u * 9, blockCov, 0, tmp, 0, 3);
+                Mat.mulTransB(tmp, 0, wj, v * 9, tmp2, 0, 3);
+                for (int i = 0; i < 9; i++) {
+                    weighted[i] += tmp2[i];
+                }
+            }
+        }
+        Mat.symmetrise(weighted, 0, 3);
+        for (int i = 0; i < 9; i++) {
+            cov[co + i] += weighted[i];
+        }
     }
 
     /** True once the sensor has sent a polar report. */
