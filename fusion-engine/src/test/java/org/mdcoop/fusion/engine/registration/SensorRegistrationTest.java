@@ -78,4 +78,29 @@ class SensorRegistrationTest {
         assertThat(tracker.sensorBiases()).isEmpty();
         assertThat(tracker.sensorBias("NATO-1")).isEmpty();
     }
+
+    @Test
+    void aBiasThatJumpsIsReportedAsDriftingAndThenFollowed() {
+        Scenario sc = Scenario.generate(Params.radar().withMissiles(16).withDurationS(900));
+        org.mdcoop.fusion.engine.tools.Detections d = sc.detections();
+        double jumpAt = 450, step = 0.004; // NATO-1's azimuth bias grows by 4 sigma at once
+        for (int i = 0; i < d.size; i++) {
+            if (d.sensorId[i].equals("NATO-1") && d.tSeconds[i] >= jumpAt) {
+                d.polar6[i * 6 + 1] += step;
+            }
+        }
+        Tracker tracker = Tracker.ballistic();
+        java.util.Set<SensorBias.Status> before = java.util.EnumSet.noneOf(SensorBias.Status.class);
+        java.util.Set<SensorBias.Status> after = java.util.EnumSet.noneOf(SensorBias.Status.class);
+        ReplayRunner.run(tracker, d, (t, tr) -> {
+            if (t > 300) {
+                (t < jumpAt ? before : after).add(at(tr, "NATO-1").status());
+            }
+        });
+        assertThat(before).isNotEmpty().doesNotContain(SensorBias.Status.DRIFTING);
+        assertThat(after).contains(SensorBias.Status.DRIFTING);
+        SensorBias end = at(tracker, "NATO-1");
+        assertThat(end.azRad()).isCloseTo(sc.bias("NATO-1").azRad() + step,
+                org.assertj.core.data.Offset.offset(4 * end.sigmaAzRad()));
+    }
 }
