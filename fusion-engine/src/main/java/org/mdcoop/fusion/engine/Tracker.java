@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.mdcoop.fusion.engine.association.Associator;
 import org.mdcoop.fusion.engine.association.GnnAssociator;
@@ -26,6 +27,8 @@ import org.mdcoop.fusion.engine.initiation.SinglePointInitiator;
 import org.mdcoop.fusion.engine.model.BallisticMotionModel;
 import org.mdcoop.fusion.engine.model.ConstantVelocityMotionModel;
 import org.mdcoop.fusion.engine.model.Earth;
+import org.mdcoop.fusion.engine.registration.SensorBias;
+import org.mdcoop.fusion.engine.registration.SensorRegistration;
 
 /**
  * Multi-target tracker composed of swappable components (predictor, updater, associator with its
@@ -51,6 +54,8 @@ public final class Tracker {
     private final Deleter deleter;
     /** Reports within this Mahalanobis d^2 of a confirmed track never start a new track. */
     private final double initiationExclusionD2;
+    /** Null: no registration. */
+    private final SensorRegistration registration;
 
     private final TrackTable tracks = new TrackTable(64);
     /** Scratch copy of the tracks moved back to a late scan's time. */
@@ -70,6 +75,17 @@ public final class Tracker {
 
     public Tracker(Predictor predictor, Updater updater, Associator associator, Initiator initiator,
                    Confirmer confirmer, Deleter deleter, double initiationExclusionD2) {
+        this(predictor, updater, associator, initiator, confirmer, deleter, initiationExclusionD2,
+                new SensorRegistration());
+    }
+
+    /**
+     * @param registration estimates and corrects the radars' biases (polar reports only); null = none: polar reports
+     *                     are used as measured
+     */
+    public Tracker(Predictor predictor, Updater updater, Associator associator, Initiator initiator,
+                   Confirmer confirmer, Deleter deleter, double initiationExclusionD2, SensorRegistration registration) {
+        this.registration = registration;
         this.predictor = predictor;
         this.updater = updater;
         this.associator = associator;
@@ -85,6 +101,11 @@ public final class Tracker {
     }
 
     public static Tracker ballistic(double processNoiseM2ps3) {
+        return ballistic(processNoiseM2ps3, new SensorRegistration());
+    }
+
+    /** The ballistic tracker with the given registration (null = polar reports used as measured, no bias estimate). */
+    public static Tracker ballistic(double processNoiseM2ps3, SensorRegistration registration) {
         return new Tracker(
                 new ExtendedKalmanPredictor(new BallisticMotionModel(processNoiseM2ps3, 2.0)),
                 new KalmanPositionUpdater(),
@@ -92,7 +113,8 @@ public final class Tracker {
                 new SinglePointInitiator(4_000.0),
                 new MOfNConfirmer(3, 4),
                 new CoastingDeleter(),
-                4 * MahalanobisGater.CHI2_3DOF_P9999);
+                4 * MahalanobisGater.CHI2_3DOF_P9999,
+                registration);
     }
 
     /** Baseline: same pieces with a nearly-constant-velocity model (no gravity). */
@@ -158,8 +180,11 @@ public final class Tracker {
         return out;
     }
 
-    /** Version of the {@link #writeState} format; a snapshot of another version is refused, not misread. */
-    public static final int STATE_FORMAT = 1;
+    /**
+     * Version of the {@link #writeState} format; a snapshot of another version is refused, not misread. Format 2 adds
+     * the registration; a format 1 snapshot (before registration) is still read, with every bias to be learned again.
+     */
+    public static final int STATE_FORMAT = 2;
 
     /**
      * Writes everything the tracker learned — tracks with their ids, the sensor and party indexes of their masks, the
@@ -174,13 +199,17 @@ public final class Tracker {
         writeNames(out, sensorNames);
         writeNames(out, partyNames);
         tracks.write(out);
+        out.writeBoolean(registration != null);
+        if (registration != null) {
+            registration.write(out);
+        }
     }
 
     /** Replaces this tracker's state by a snapshot {@link #writeState} wrote. */
     public void readState(DataInput in) throws IOException {
         int format = in.readInt();
-        if (format != STATE_FORMAT) {
-            throw new IOException("tracker snapshot format " + format + ", this engine reads " + STATE_FORMAT);
+        if (format != STATE_FORMAT && format != 1) {
+            throw new IOException("tracker snapshot format " + format + ", this engine reads 1 and " + STATE_FORMAT);
         }
         lastScanSeconds = in.readDouble();
         reportsProcessed = in.readLong();
@@ -188,6 +217,66 @@ public final class Tracker {
         readNames(in, sensorNames, sensorIndex);
         readNames(in, partyNames, partyIndex);
         tracks.read(in);
+        if (registration != null) {
+            registration.clear();
+        }
+        if (format >= 2 && in.readBoolean()) {
+            if (registration != null) {
+                registration.read(in);
+            } else {
+                new SensorRegistration().read(in); // skipped: this tracker does not register
+            }
+        }
+    }
+
+    /** Each radar's estimated bias (sensors that sent polar reports, in registration order); empty without one. */
+    public List<SensorBias> sensorBiases() {
+        List<SensorBias> out = new ArrayList<>();
+        if (registration == null) {
+            return out;
+        }
+        for (int q = 0; q < sensorNames.size(); q++) {
+            if (registration.knows(q)) {
+                out.add(registration.estimate(q, sensorNames.get(q)));
+            }
+        }
+        return out;
+    }
+
+    /** The sensor's estimated bias, if it has sent polar reports and this tracker registers. */
+    public Optional<SensorBias> sensorBias(String sensorId) {
+        Integer q = sensorIndex.get(sensorId);
+        if (registration == null || q == null || !registration.knows(q)) {
+            return Optional.empty();
+        }
+        return Optional.of(registration.estimate(q, sensorId));
+    }
+
+    private final double[] pos3 = new double[9];
+
+    /**
+     * The covariance to publish with the track in {@code slot}: its filter covariance plus, in the position block, what
+     * the uncertainty of the radars' bias estimates adds ({@link SensorRegistration#addBiasCovariance}); the filter
+     * covariance alone when nothing is registered. Written to {@code out[off..off+36)} (6x6 row-major).
+     */
+    public void publishedCovariance(int slot, double[] out, int off) {
+        tracks.copyCov(slot, out, off);
+        if (registration == null) {
+            return;
+        }
+        java.util.Arrays.fill(pos3, 0.0);
+        registration.addBiasCovariance(tracks.state(slot, 0), tracks.state(slot, 1), tracks.state(slot, 2),
+                tracks.sensorMask(slot), pos3, 0);
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                out[off + i * 6 + j] += pos3[i * 3 + j];
+            }
+        }
+    }
+
+    /** The registration (null if this tracker has none). */
+    public SensorRegistration registration() {
+        return registration;
     }
 
     private static void writeNames(DataOutput out, List<String> names) throws IOException {
@@ -245,7 +334,13 @@ public final class Tracker {
         double[] x = tracks.state;
         double[] p = tracks.cov;
         int n = tracks.size();
+        if (registration != null) {
+            registration.correct(batch);
+        }
         predictAndAssociate(tracks, tSeconds, batch);
+        if (registration != null) {
+            registration.learn(tracks, trackToReport, batch, tSeconds);
+        }
         // 3. update, book-keeping, confirmation and deletion
         // a batch with the same time as the previous one continues that scan (report-by-report input):
         // hits are added to the scan's bit, misses are not booked twice
@@ -324,6 +419,9 @@ public final class Tracker {
         }
         int nReports = batch.size();
         ensureBuffers(nReports);
+        if (registration != null) {
+            registration.correct(batch); // late residuals are not learned from: the tracks have moved on
+        }
         past.copyFrom(tracks);
         int n = past.size();
         double[] px = past.state;

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code generate --preset small|raid --out <dir> [--seed N] [--missiles N] [--duration S]
+ * {@code generate --preset small|raid|radar --out <dir> [--seed N] [--missiles N] [--duration S]
  * [--launch-window S] [--pd P] [--clutter N] [--jitter S] [--delay S] [--max-range-km KM]
- * [--range SENSOR=KM] [--min-separation-km KM]}: writes a scenario folder that {@code replay --in}
+ * [--range SENSOR=KM] [--min-separation-km KM] [--radar SR,SAZ,SEL] [--bias-scale K]}: writes a scenario folder that {@code replay --in}
  * and {@code replay score --scenario} read.
  */
 public final class Generate {
@@ -58,6 +58,8 @@ public final class Generate {
                         p = p.withMaxRangeM(v.substring(0, eq), 1000 * Double.parseDouble(v.substring(eq + 1)));
                     }
                     case "--min-separation-km" -> p = p.withMinSeparationM(1000 * Double.parseDouble(v));
+                    case "--bias-scale" -> p = p.withBiasScale(Double.parseDouble(v));
+                    case "--radar" -> p = p.withRadar(radar(v), 1_000.0);
                     default -> usage("unknown argument " + a);
                 }
             }
@@ -83,12 +85,22 @@ public final class Generate {
                 c.truthRows(), sc.durationS(), c.minSeparationM(), (System.nanoTime() - t0) / 1e9, out);
     }
 
+    private static Sensor.Radar radar(String v) {
+        String[] parts = v.split(",");
+        if (parts.length != 3) {
+            usage("--radar wants SIGMA_R_M,SIGMA_AZ_MRAD,SIGMA_EL_MRAD, got " + v);
+        }
+        return new Sensor.Radar(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]) / 1000,
+                Double.parseDouble(parts[2]) / 1000);
+    }
+
     private static void usage(String problem) {
         System.err.println(problem);
-        System.err.println("usage: replay generate --out <dir> [--preset small|raid] [--seed N] [--missiles N]"
+        System.err.println("usage: replay generate --out <dir> [--preset small|raid|radar] [--seed N] [--missiles N]"
                 + " [--duration S (0 = until all have ended)] [--launch-window S] [--pd P] [--clutter N per scan]"
                 + " [--jitter S] [--delay S (all sensors)] [--max-range-km KM (all sensors)] [--range SENSOR=KM]"
-                + " [--min-separation-km KM]");
+                + " [--min-separation-km KM] [--radar SIGMA_R_M,SIGMA_AZ_MRAD,SIGMA_EL_MRAD (all sensors)]"
+                + " [--bias-scale K (radar biases, 0 = none; preset radar: 1)]");
         System.exit(2);
     }
 }

@@ -70,4 +70,54 @@ final class Geo {
     static double altitudeM(double[] s, int off) {
         return Earth.altitudeM(s[off], s[off + 1], s[off + 2]);
     }
+
+    /**
+     * Range, azimuth (from north, clockwise, [0, 2 pi)) and elevation of (x, y, z) seen from the site, in the site's
+     * East-North-Up frame (up = site / |site|, east = (-y, x, 0) / |(-y, x, 0)|, north = up x east).
+     */
+    static void toPolar(double sx, double sy, double sz, double x, double y, double z, double[] out) {
+        double[] u = normalise(new double[]{sx, sy, sz});
+        double[] e = east(u), n = north(u);
+        double dx = x - sx, dy = y - sy, dz = z - sz;
+        double de = dx * e[0] + dy * e[1] + dz * e[2];
+        double dn = dx * n[0] + dy * n[1] + dz * n[2];
+        double du = dx * u[0] + dy * u[1] + dz * u[2];
+        double r = StrictMath.sqrt(de * de + dn * dn + du * du);
+        out[0] = r;
+        out[1] = wrapAzimuth(StrictMath.atan2(de, dn));
+        out[2] = StrictMath.asin(du / r);
+    }
+
+    /**
+     * The position measured as (r, az, el) from the site into {@code xyz}, and into {@code cov6} (xx, xy, xz, yy, yz,
+     * zz) its linearised covariance J diag(sr^2, saz^2, sel^2) J^T at that point.
+     */
+    static void toCartesian(double sx, double sy, double sz, double r, double az, double el, double sr,
+                            double saz, double sel, double[] xyz, double[] cov6) {
+        double[] u = normalise(new double[]{sx, sy, sz});
+        double[] e = east(u), n = north(u);
+        double ce = StrictMath.cos(el), se = StrictMath.sin(el), ca = StrictMath.cos(az), sa = StrictMath.sin(az);
+        double[] los = new double[3], across = new double[3], up = new double[3];
+        for (int i = 0; i < 3; i++) {
+            los[i] = ce * sa * e[i] + ce * ca * n[i] + se * u[i];
+            across[i] = ca * e[i] - sa * n[i];
+            up[i] = -se * sa * e[i] - se * ca * n[i] + ce * u[i];
+        }
+        xyz[0] = sx + r * los[0];
+        xyz[1] = sy + r * los[1];
+        xyz[2] = sz + r * los[2];
+        double vr = sr * sr, va = (r * ce * saz) * (r * ce * saz), ve = (r * sel) * (r * sel);
+        int k = 0;
+        for (int i = 0; i < 3; i++) {
+            for (int j = i; j < 3; j++) {
+                cov6[k++] = vr * los[i] * los[j] + va * across[i] * across[j] + ve * up[i] * up[j];
+            }
+        }
+    }
+
+    static double wrapAzimuth(double az) {
+        double twoPi = 2 * StrictMath.PI;
+        double a = az % twoPi;
+        return a < 0 ? a + twoPi : a;
+    }
 }

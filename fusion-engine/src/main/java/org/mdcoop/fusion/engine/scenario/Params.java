@@ -13,13 +13,28 @@ import java.util.List;
  * @param jitterS        each report arrives at t + its sensor's delay + uniform [0, jitterS)
  * @param minSeparationM missiles closer than this at any common time (0.5 s grid) are drawn again, so
  *                       a test can rely on resolvable objects
+ * @param biasScale      each radar's constant range / azimuth / elevation bias is drawn from N(0, (2 sigma_r)^2),
+ *                       N(0, (1.5 sigma_az)^2), N(0, (1.5 sigma_el)^2) (own random stream) and multiplied by this;
+ *                       0 = unbiased. Two scenarios that differ only in this have the same reports and noise, only
+ *                       the biases differ (a biased raid and its unbiased twin)
  */
 public record Params(long seed, int missiles, double durationS, double firstBurnoutS, double launchWindowS,
                      double pd, double clutterPerScan, double clutterMarginM, double jitterS,
-                     double minSeparationM, List<Sensor> sensors) {
+                     double minSeparationM, List<Sensor> sensors, double biasScale) {
+
+    /** Parameters without radar biases. */
+    public Params(long seed, int missiles, double durationS, double firstBurnoutS, double launchWindowS,
+                  double pd, double clutterPerScan, double clutterMarginM, double jitterS,
+                  double minSeparationM, List<Sensor> sensors) {
+        this(seed, missiles, durationS, firstBurnoutS, launchWindowS, pd, clutterPerScan, clutterMarginM, jitterS,
+                minSeparationM, sensors, 0.0);
+    }
 
     public Params {
         sensors = List.copyOf(sensors);
+        if (!(biasScale >= 0 && biasScale <= 100)) {
+            throw new IllegalArgumentException("bias scale must be in [0, 100]");
+        }
         if (missiles < 0 || missiles > 9_999) {
             throw new IllegalArgumentException("missiles must be 0..9999");
         }
@@ -52,57 +67,76 @@ public record Params(long seed, int missiles, double durationS, double firstBurn
         return new Params(2, 60, 0, 5, 180, 0.9, 2, 100_000, 1.0, 5_000, Sensor.DEFAULTS);
     }
 
+    /**
+     * 30 missiles, pd 0.9, 2 clutter reports per sensor scan, seen by {@link Sensor#RADARS} (polar errors) with
+     * biases of scale 1: the registration load. {@code radar().withBiasScale(0)} is its unbiased twin.
+     */
+    public static Params radar() {
+        return new Params(3, 30, 0, 5, 180, 0.9, 2, 100_000, 1.0, 5_000, Sensor.RADARS, 1.0);
+    }
+
     public static Params preset(String name) {
         return switch (name) {
             case "small" -> small();
             case "raid" -> raid();
-            default -> throw new IllegalArgumentException("unknown preset " + name + " (small, raid)");
+            case "radar" -> radar();
+            default -> throw new IllegalArgumentException("unknown preset " + name + " (small, raid, radar)");
         };
+    }
+
+    public Params withBiasScale(double v) {
+        return new Params(seed, missiles, durationS, firstBurnoutS, launchWindowS, pd, clutterPerScan, clutterMarginM,
+                jitterS, minSeparationM, sensors, v);
+    }
+
+    /** Every sensor a radar with the given errors (sites, revisits, phases and delays kept). */
+    public Params withRadar(Sensor.Radar r, double nominalSigmaM) {
+        return withSensors(sensors.stream().map(s -> s.withRadar(r, nominalSigmaM)).toList());
     }
 
     public Params withSeed(long v) {
         return new Params(v, missiles, durationS, firstBurnoutS, launchWindowS, pd, clutterPerScan, clutterMarginM,
-                jitterS, minSeparationM, sensors);
+                jitterS, minSeparationM, sensors, biasScale);
     }
 
     public Params withMissiles(int v) {
         return new Params(seed, v, durationS, firstBurnoutS, launchWindowS, pd, clutterPerScan, clutterMarginM,
-                jitterS, minSeparationM, sensors);
+                jitterS, minSeparationM, sensors, biasScale);
     }
 
     public Params withDurationS(double v) {
         return new Params(seed, missiles, v, firstBurnoutS, launchWindowS, pd, clutterPerScan, clutterMarginM,
-                jitterS, minSeparationM, sensors);
+                jitterS, minSeparationM, sensors, biasScale);
     }
 
     public Params withLaunchWindowS(double v) {
         return new Params(seed, missiles, durationS, firstBurnoutS, v, pd, clutterPerScan, clutterMarginM,
-                jitterS, minSeparationM, sensors);
+                jitterS, minSeparationM, sensors, biasScale);
     }
 
     public Params withPd(double v) {
         return new Params(seed, missiles, durationS, firstBurnoutS, launchWindowS, v, clutterPerScan, clutterMarginM,
-                jitterS, minSeparationM, sensors);
+                jitterS, minSeparationM, sensors, biasScale);
     }
 
     public Params withClutterPerScan(double v) {
         return new Params(seed, missiles, durationS, firstBurnoutS, launchWindowS, pd, v, clutterMarginM,
-                jitterS, minSeparationM, sensors);
+                jitterS, minSeparationM, sensors, biasScale);
     }
 
     public Params withJitterS(double v) {
         return new Params(seed, missiles, durationS, firstBurnoutS, launchWindowS, pd, clutterPerScan, clutterMarginM,
-                v, minSeparationM, sensors);
+                v, minSeparationM, sensors, biasScale);
     }
 
     public Params withMinSeparationM(double v) {
         return new Params(seed, missiles, durationS, firstBurnoutS, launchWindowS, pd, clutterPerScan, clutterMarginM,
-                jitterS, v, sensors);
+                jitterS, v, sensors, biasScale);
     }
 
     public Params withSensors(List<Sensor> v) {
         return new Params(seed, missiles, durationS, firstBurnoutS, launchWindowS, pd, clutterPerScan, clutterMarginM,
-                jitterS, minSeparationM, v);
+                jitterS, minSeparationM, v, biasScale);
     }
 
     /** The same delivery delay for every sensor. */

@@ -15,8 +15,11 @@ import org.mdcoop.fusion.engine.tools.StateRows;
  * @param detections every report, sorted by t (with {@code arrivalSeconds})
  * @param origins    per detection, the objectId it came from, or null for clutter
  * @param truth      every object in flight at every distinct detection time, by t then objectId
+ * @param biases     per sensor (same order), the constant bias of its radar measurements ({@link Sensor.Bias#NONE}
+ *                   for an unbiased or non-radar sensor): the truth registration is scored against
  */
-public record Scenario(Params params, double durationS, List<Sensor> sensors, List<Missile> missiles,
+public record Scenario(Params params, double durationS, List<Sensor> sensors, List<Sensor.Bias> biases,
+                       List<Missile> missiles,
                        ClutterBox clutterBox, Detections detections, List<String> origins, StateRows truth,
                        Counts counts) {
 
@@ -31,6 +34,16 @@ public record Scenario(Params params, double durationS, List<Sensor> sensors, Li
 
     public static Scenario generate(Params params) {
         return new ScenarioGenerator(params).generate();
+    }
+
+    /** The true bias of a sensor's measurements. */
+    public Sensor.Bias bias(String sensorId) {
+        for (int i = 0; i < sensors.size(); i++) {
+            if (sensors.get(i).sensorId().equals(sensorId)) {
+                return biases.get(i);
+            }
+        }
+        throw new IllegalArgumentException("no sensor " + sensorId);
     }
 
     public double lastBurnoutS() {

@@ -75,10 +75,19 @@ public final class ScenarioFiles {
                 g.writeNumberField("phase", s.phaseS());
                 g.writeNumberField("delay", s.delayS());
                 g.writeNumberField("maxRange", s.maxRangeM());
+                writeRadar(g, s);
                 g.writeEndObject();
             }
             g.writeEndArray();
             g.writeRaw('\n');
+        }
+    }
+
+    private static void writeRadar(JsonGenerator g, Sensor s) throws IOException {
+        if (s.isRadar()) {
+            g.writeNumberField("sigmaRangeM", s.radar().sigmaRangeM());
+            g.writeNumberField("sigmaAzRad", s.radar().sigmaAzRad());
+            g.writeNumberField("sigmaElRad", s.radar().sigmaElRad());
         }
     }
 
@@ -95,6 +104,21 @@ public final class ScenarioFiles {
                 g.writeNumberField("z", d.zM[i]);
                 g.writeNumberField("sigma", d.sigmaM[i]);
                 g.writeNumberField("arrival", d.arrivalSeconds[i]);
+                if (d.hasCov(i)) {
+                    g.writeArrayFieldStart("cov");
+                    for (int k = 0; k < 6; k++) {
+                        g.writeNumber(Math.round(d.cov6[i * 6 + k])); // whole m^2, as generated
+                    }
+                    g.writeEndArray();
+                }
+                if (!Double.isNaN(d.polar6[i * 6])) {
+                    g.writeObjectFieldStart("polar");
+                    String[] names = {"r", "az", "el", "sigmaR", "sigmaAz", "sigmaEl"};
+                    for (int k = 0; k < 6; k++) {
+                        g.writeNumberField(names[k], d.polar6[i * 6 + k]);
+                    }
+                    g.writeEndObject();
+                }
                 g.writeEndObject();
             }
             if (d.size > 0) {
@@ -142,6 +166,7 @@ public final class ScenarioFiles {
             g.writeNumberField("clutterMargin", p.clutterMarginM());
             g.writeNumberField("jitter", p.jitterS());
             g.writeNumberField("minSeparation", p.minSeparationM());
+            g.writeNumberField("biasScale", p.biasScale());
             g.writeNumberField("endAltitude", ScenarioGenerator.END_ALT_M);
             g.writeEndObject();
             g.writeNumberField("durationUsed", sc.durationS());
@@ -176,7 +201,8 @@ public final class ScenarioFiles {
             g.writeEndObject();
 
             g.writeArrayFieldStart("sensors");
-            for (Sensor s : sc.sensors()) {
+            for (int si = 0; si < sc.sensors().size(); si++) {
+                Sensor s = sc.sensors().get(si);
                 g.writeStartObject();
                 g.writeStringField("sensorId", s.sensorId());
                 g.writeStringField("party", s.party());
@@ -187,6 +213,16 @@ public final class ScenarioFiles {
                 g.writeNumberField("phase", s.phaseS());
                 g.writeNumberField("delay", s.delayS());
                 g.writeNumberField("maxRange", s.maxRangeM());
+                writeRadar(g, s);
+                if (s.isRadar()) {
+                    // the truth registration is scored against; never in sensors.json or detections.jsonl
+                    Sensor.Bias bias = sc.biases().get(si);
+                    g.writeObjectFieldStart("bias");
+                    g.writeNumberField("rangeM", bias.rangeM());
+                    g.writeNumberField("azRad", bias.azRad());
+                    g.writeNumberField("elRad", bias.elRad());
+                    g.writeEndObject();
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();

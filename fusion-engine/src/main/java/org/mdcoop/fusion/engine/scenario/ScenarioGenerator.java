@@ -85,6 +85,8 @@ final class ScenarioGenerator {
     private final Params p;
     private final SplittableRandom missileRng;
     private final SplittableRandom[] sensorRng;
+    /** Per sensor, the constant bias added to its radar measurements of real objects (not to clutter). */
+    private final Sensor.Bias[] bias;
 
     ScenarioGenerator(Params p) {
         this.p = p;
@@ -93,6 +95,17 @@ final class ScenarioGenerator {
         sensorRng = new SplittableRandom[p.sensors().size()];
         for (int i = 0; i < sensorRng.length; i++) {
             sensorRng[i] = root.split();
+        }
+        // split after the others and drawn whatever the scale: a biased raid and its unbiased twin differ only here
+        SplittableRandom biasRng = root.split();
+        bias = new Sensor.Bias[sensorRng.length];
+        for (int i = 0; i < bias.length; i++) {
+            Sensor.Radar r = p.sensors().get(i).radar();
+            double gr = gauss(biasRng), ga = gauss(biasRng), ge = gauss(biasRng);
+            bias[i] = r == null || p.biasScale() == 0 ? Sensor.Bias.NONE
+                    : new Sensor.Bias(round(p.biasScale() * 2.0 * r.sigmaRangeM() * gr, 100),
+                    round(p.biasScale() * 1.5 * r.sigmaAzRad() * ga, 1e9),
+                    round(p.biasScale() * 1.5 * r.sigmaElRad() * ge, 1e9));
         }
     }
 
@@ -339,6 +352,7 @@ final class ScenarioGenerator {
         boolean[] flying = new boolean[n];
         double[] tmp = new double[6];
         Scan scan = new Scan();
+        double[] xyz = new double[3], cov6 = new double[6];
         int clutter = 0, maxInFlight = 0, distinctTimes = 0;
         double minSep2 = Double.POSITIVE_INFINITY;
         int i = 0;
@@ -359,10 +373,15 @@ final class ScenarioGenerator {
             for (; i < nScans && (scans[i] >> 10) == tMs; i++) {
                 int si = (int) (scans[i] & 1023);
                 clutter += observeScan(sensors.get(si), sensorRng[si], t, flights, flying, state, box, scan);
+                Sensor s = sensors.get(si);
                 for (int r = 0; r < scan.size; r++) {
-                    Sensor s = sensors.get(si);
-                    det.add(t, round(scan.x[r], 10), round(scan.y[r], 10), round(scan.z[r], 10), s.sigmaM(),
-                            s.sensorId(), s.party(), s.sensorId() + "-" + (++reportSeq[si]), scan.arrival[r]);
+                    String id = s.sensorId() + "-" + (++reportSeq[si]);
+                    if (s.isRadar()) {
+                        addRadarReport(det, s, t, scan.x[r], scan.y[r], scan.z[r], id, scan.arrival[r], xyz, cov6);
+                    } else {
+                        det.add(t, round(scan.x[r], 10), round(scan.y[r], 10), round(scan.z[r], 10), s.sigmaM(),
+                                s.sensorId(), s.party(), id, scan.arrival[r]);
+                    }
                     origins.add(scan.origin[r] < 0 ? null : flights.get(scan.origin[r]).missile.objectId());
                 }
             }
@@ -397,8 +416,31 @@ final class ScenarioGenerator {
         }
         Scenario.Counts counts = new Scenario.Counts(distinctTimes, det.size, clutter, truth.size(), maxInFlight,
                 minSep2 == Double.POSITIVE_INFINITY ? Double.NaN : StrictMath.sqrt(minSep2), classes);
-        return new Scenario(p, duration, sensors, List.copyOf(missiles), box, det,
+        return new Scenario(p, duration, sensors, List.of(bias), List.copyOf(missiles), box, det,
                 java.util.Collections.unmodifiableList(origins), truth, counts);
+    }
+
+    /**
+     * A radar report: {@code (r, az, el)} is the measurement (the scan keeps it in x, y, z), rounded as in the files
+     * (0.1 m, 1e-8 rad); position and covariance are converted from the rounded values, so that a reader of the
+     * files gets exactly what is in memory. The report's sigma is the covariance's largest axis.
+     */
+    private static void addRadarReport(Detections det, Sensor s, double t, double r, double az, double el, String id,
+                                       double arrival, double[] xyz, double[] cov6) {
+        Sensor.Radar radar = s.radar();
+        r = round(r, 10);
+        az = round(az, 1e8);
+        el = round(el, 1e8);
+        Geo.toCartesian(s.xM(), s.yM(), s.zM(), r, az, el, radar.sigmaRangeM(), radar.sigmaAzRad(),
+                radar.sigmaElRad(), xyz, cov6);
+        for (int c = 0; c < 6; c++) {
+            cov6[c] = Math.round(cov6[c]);
+        }
+        double across = Math.max(r * StrictMath.cos(el) * radar.sigmaAzRad(), r * radar.sigmaElRad());
+        double sigma = round(Math.max(radar.sigmaRangeM(), across), 10);
+        det.addPolar(t, round(xyz[0], 10), round(xyz[1], 10), round(xyz[2], 10), sigma, s.sensorId(), s.party(), id,
+                arrival, cov6, r, az, el, radar.sigmaRangeM(), radar.sigmaAzRad(), radar.sigmaElRad(), s.xM(), s.yM(),
+                s.zM());
     }
 
     /** The reports of one sensor scan, reused between scans. */
@@ -431,11 +473,18 @@ final class ScenarioGenerator {
         }
     }
 
-    /** Fills {@code scan} with the sensor's reports at t (detections, then clutter, shuffled); returns the clutter count. */
+    /**
+     * Fills {@code scan} with the sensor's reports at t (detections, then clutter, shuffled); returns the clutter
+     * count. A radar's reports hold its measurement (r, az, el) in place of (x, y, z): truth + bias + noise for an
+     * object, the exact polar position for clutter.
+     */
     private int observeScan(Sensor s, SplittableRandom rng, double t, List<Flight> flights, boolean[] flying,
                             double[] state, ClutterBox box, Scan scan) {
         scan.size = 0;
         double sigma = s.sigmaM();
+        Sensor.Radar radar = s.radar();
+        Sensor.Bias b = bias[p.sensors().indexOf(s)];
+        double[] rae = new double[3];
         for (int k = 0; k < flights.size(); k++) {
             if (!flying[k]) {
                 continue;
@@ -444,8 +493,16 @@ final class ScenarioGenerator {
             // drawn for every object in flight, so coverage does not shift the other draws
             boolean detected = rng.nextDouble() < p.pd();
             if (detected && s.covers(state[o], state[o + 1], state[o + 2])) {
-                scan.add(state[o] + sigma * gauss(rng), state[o + 1] + sigma * gauss(rng),
-                        state[o + 2] + sigma * gauss(rng), k);
+                if (radar == null) {
+                    scan.add(state[o] + sigma * gauss(rng), state[o + 1] + sigma * gauss(rng),
+                            state[o + 2] + sigma * gauss(rng), k);
+                } else {
+                    Geo.toPolar(s.xM(), s.yM(), s.zM(), state[o], state[o + 1], state[o + 2], rae);
+                    double r = rae[0] + b.rangeM() + radar.sigmaRangeM() * gauss(rng);
+                    double az = Geo.wrapAzimuth(rae[1] + b.azRad() + radar.sigmaAzRad() * gauss(rng));
+                    double el = rae[2] + b.elRad() + radar.sigmaElRad() * gauss(rng);
+                    scan.add(r, az, el, k);
+                }
             }
         }
         int clutter = 0;
@@ -460,7 +517,12 @@ final class ScenarioGenerator {
             double[] u = Geo.unit(lat, lon);
             // a sensor with a max range keeps the part of the box it covers (thinning keeps it Poisson)
             if (s.covers(r * u[0], r * u[1], r * u[2])) {
-                scan.add(r * u[0], r * u[1], r * u[2], -1);
+                if (radar == null) {
+                    scan.add(r * u[0], r * u[1], r * u[2], -1);
+                } else {
+                    Geo.toPolar(s.xM(), s.yM(), s.zM(), r * u[0], r * u[1], r * u[2], rae);
+                    scan.add(rae[0], rae[1], rae[2], -1);
+                }
                 clutter++;
             }
         }

@@ -7,9 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.mdcoop.fusion.engine.Tracker;
+import org.mdcoop.fusion.engine.registration.SensorBias;
+import org.mdcoop.fusion.engine.registration.SensorRegistration;
 
 /**
- * {@code replay --in <scenario-dir> --out <tracks.jsonl> [--baseline] [--q <processNoise>]}: runs the
+ * {@code replay --in <scenario-dir> --out <tracks.jsonl> [--baseline] [--q <processNoise>]
+ * [--measurement polar|cov|sigma] [--no-registration]}: runs the
  * engine over {@code <dir>/detections.jsonl} and writes every confirmed track at each distinct
  * detection time. Prints reports/s (engine time only, and including I/O).
  */
@@ -23,6 +26,8 @@ public final class Replay {
         boolean baseline = false;
         boolean reportByReport = false;
         Double q = null;
+        ReplayRunner.Measurement measurement = ReplayRunner.Measurement.POLAR;
+        boolean registration = true;
         Path productsOut = null;
         double productsAfterS = 30.0;
         for (int i = 0; i < args.length; i++) {
@@ -32,6 +37,8 @@ public final class Replay {
                 case "--baseline" -> baseline = true;
                 case "--report-by-report" -> reportByReport = true;
                 case "--q" -> q = Double.parseDouble(args[++i]);
+                case "--measurement" -> measurement = measurement(args[++i]);
+                case "--no-registration" -> registration = false;
                 case "--products" -> productsOut = Path.of(args[++i]);
                 case "--products-after" -> productsAfterS = Double.parseDouble(args[++i]);
                 default -> usage("unknown argument " + args[i]);
@@ -48,7 +55,8 @@ public final class Replay {
         Detections d = Detections.read(detectionsFile);
         Tracker tracker = baseline
                 ? (q == null ? Tracker.constantVelocityBaseline() : Tracker.constantVelocityBaseline(q))
-                : (q == null ? Tracker.ballistic() : Tracker.ballistic(q));
+                : Tracker.ballistic(q == null ? Tracker.BALLISTIC_PROCESS_NOISE_M2PS3 : q,
+                        registration ? new SensorRegistration() : null);
         if (out.getParent() != null) {
             Files.createDirectories(out.getParent());
         }
@@ -83,7 +91,7 @@ public final class Replay {
                     sb.setLength(0);
                 }
                 mark[0] = System.nanoTime();
-            }, reportByReport);
+            }, reportByReport, measurement);
             w.append(sb);
             if (wantProducts) {
                 Files.writeString(productsOut, products);
@@ -95,11 +103,31 @@ public final class Replay {
                 baseline ? "baseline (CV)" : "ballistic", d.size, tracker.confirmedCount(),
                 d.size / (engineNanos[0] / 1e9), engineNanos[0] / 1e9,
                 d.size / (total / 1e9), total / 1e9, out);
+        for (SensorBias b : tracker.sensorBiases()) {
+            System.out.printf("bias %s: range %.1f +- %.1f m, az %.3f +- %.3f mrad, el %.3f +- %.3f mrad, "
+                            + "%d residuals (%d rejected), %s%n", b.sensorId(), b.rangeM(), b.sigmaRangeM(),
+                    1e3 * b.azRad(), 1e3 * b.sigmaAzRad(), 1e3 * b.elRad(), 1e3 * b.sigmaElRad(), b.residuals(),
+                    b.rejected(), b.status());
+        }
+    }
+
+    private static ReplayRunner.Measurement measurement(String v) {
+        return switch (v) {
+            case "polar" -> ReplayRunner.Measurement.POLAR;
+            case "cov" -> ReplayRunner.Measurement.COVARIANCE;
+            case "sigma" -> ReplayRunner.Measurement.ISOTROPIC;
+            default -> {
+                usage("--measurement polar|cov|sigma, got " + v);
+                yield null;
+            }
+        };
     }
 
     private static void usage(String problem) {
         System.err.println(problem);
         System.err.println("usage: replay --in <scenario-dir> --out <tracks.jsonl> [--baseline] [--q <m2/s3>] [--report-by-report]"
+                + " [--measurement polar|cov|sigma (default polar: a radar's measurement where there is one)]"
+                + " [--no-registration]"
                 + " [--products <products.jsonl> [--products-after <s>]]");
         System.exit(2);
     }
