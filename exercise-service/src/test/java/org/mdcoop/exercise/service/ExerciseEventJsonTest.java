@@ -22,6 +22,7 @@ import org.mdcoop.common.events.EventEnvelope;
 import org.mdcoop.common.events.EventSerde;
 import org.mdcoop.common.outbox.Outbox;
 import org.mdcoop.exercise.domain.Exercise;
+import org.mdcoop.exercise.domain.ExerciseEvent;
 import org.mdcoop.exercise.domain.ExerciseKind;
 import org.mdcoop.exercise.domain.ExerciseWindow;
 import org.mdcoop.exercise.domain.aar.AfterActionMetrics;
@@ -31,10 +32,11 @@ import org.mdcoop.exercise.domain.scenario.Inject;
 import org.mdcoop.exercise.domain.scenario.MissileClass;
 
 /**
- * The wire format of every event on {@code exercise.events}: each case drives the event through the service's path
- * to the outbox and compares the envelope, byte for byte (the event id aside, which is random), with the JSON in
- * {@code src/test/resources/event-json}. Those files were captured from the code before the events became domain
- * records; fusion-service and the system tests read these bytes, so a difference is a contract change.
+ * The wire format of every event on {@code exercise.events}: each case has the domain return the event and the
+ * service's publisher write it to the outbox, and compares the envelope, byte for byte (the event id aside, which is
+ * random), with the JSON in {@code src/test/resources/event-json}. Those files were captured from the code before the
+ * events became domain records; fusion-service and the system tests read these bytes, so a difference is a contract
+ * change.
  */
 @ExtendWith(SoftAssertionsExtension.class)
 class ExerciseEventJsonTest {
@@ -57,13 +59,16 @@ class ExerciseEventJsonTest {
     SoftAssertions soft;
 
     final CapturingOutbox outbox = new CapturingOutbox();
-    final ExerciseEvents events = new ExerciseEvents(outbox);
+    final ExerciseEventPublisher events = new ExerciseEventPublisher(outbox);
 
     static Inject mrbm(double offsetS) {
         return new Inject(offsetS, 0.0, 30.0, 0.0, 43.5, MissileClass.MRBM, 4.5);
     }
 
-    static Exercise proposed(UUID id) {
+    static final Actor NATO_ACTOR = new Actor(NATO, NATO_PLANNER, "planner-1");
+    static final Actor RUSSIA_ACTOR = new Actor(RUSSIA, RUSSIA_PLANNER, "planner-2");
+
+    static Exercise.Proposed proposed(UUID id) {
         return Exercise.propose(id, NATO, "Shield 27", ExerciseKind.COMPUTER_ASSISTED, WINDOW, List.of(mrbm(60)),
                 T0.minusSeconds(30 * 86400));
     }
@@ -71,86 +76,79 @@ class ExerciseEventJsonTest {
     @Test
     void theProgrammeEventsOfOneExerciseFromProposalToTheFinalReport() {
         Instant now = T0.minusSeconds(30 * 86400);
-        Exercise e = proposed(EXERCISE);
-        events.exercise(ExerciseEvents.PROPOSED, e, AGREEMENT, NATO, NATO_PLANNER, now, null, null);
+        Exercise.Proposed proposed = proposed(EXERCISE);
+        Exercise e = proposed.exercise();
+        events.publish(proposed.event(), AGREEMENT, NATO_ACTOR, now);
         expect("exercise.proposed");
 
         now = now.plusSeconds(60);
-        e.addParticipant(RUSSIA, PARTICIPANT, "Observer One", "observer", now);
-        events.exercise(ExerciseEvents.ROSTER_CHANGED, e, AGREEMENT, RUSSIA, RUSSIA_PLANNER, now, null, null);
+        events.publish(e.addParticipant(RUSSIA, PARTICIPANT, "Observer One", "observer", now), AGREEMENT,
+                RUSSIA_ACTOR, now);
         expect("exercise.roster-changed");
 
         now = now.plusSeconds(60);
-        e.changeScenario(NATO, List.of(mrbm(60), mrbm(600)), now);
-        events.exercise(ExerciseEvents.SCENARIO_CHANGED, e, AGREEMENT, NATO, NATO_PLANNER, now, null, null);
+        events.publish(e.changeScenario(NATO, List.of(mrbm(60), mrbm(600)), now), AGREEMENT, NATO_ACTOR, now);
         expect("exercise.scenario-changed");
 
         now = now.plusSeconds(60);
-        e.updateDetails(NATO, "Shield 27 (rev)", ExerciseKind.COMMAND_POST, WINDOW, now);
-        events.exercise(ExerciseEvents.DETAILS_UPDATED, e, AGREEMENT, NATO, NATO_PLANNER, now, null, null);
+        events.publish(e.updateDetails(NATO, "Shield 27 (rev)", ExerciseKind.COMMAND_POST, WINDOW, now), AGREEMENT,
+                NATO_ACTOR, now);
         expect("exercise.details-updated");
 
         now = now.plusSeconds(60);
-        e.approve(RUSSIA, 2, now);
-        events.exercise(ExerciseEvents.APPROVED, e, AGREEMENT, RUSSIA, RUSSIA_PLANNER, now, null, null);
+        events.publish(e.approve(RUSSIA, 2, now), AGREEMENT, RUSSIA_ACTOR, now);
         expect("exercise.approved");
 
         now = now.plusSeconds(60);
-        e.updateDetails(NATO, "Shield 27 (rev)", ExerciseKind.COMMAND_POST, WINDOW, now); // no change: still approved
-        events.exercise(ExerciseEvents.DETAILS_UPDATED, e, AGREEMENT, NATO, NATO_PLANNER, now, null, null);
+        // no change: still approved
+        events.publish(e.updateDetails(NATO, "Shield 27 (rev)", ExerciseKind.COMMAND_POST, WINDOW, now), AGREEMENT,
+                NATO_ACTOR, now);
         expect("exercise.details-updated--still-approved");
 
         now = now.plusSeconds(60);
-        e.removeParticipant(RUSSIA, PARTICIPANT, now);
-        events.exercise(ExerciseEvents.ROSTER_CHANGED, e, AGREEMENT, RUSSIA, RUSSIA_PLANNER, now, null, null);
+        events.publish(e.removeParticipant(RUSSIA, PARTICIPANT, now), AGREEMENT, RUSSIA_ACTOR, now);
         expect("exercise.roster-changed--approved");
 
         now = T0.plusSeconds(30);
-        e.start(NATO, now);
+        ExerciseEvent.Started started = e.start(NATO, now);
         Instant epoch = Instant.parse("2027-03-01T07:58:41.123Z");
-        events.exercise(ExerciseEvents.STARTED, e, AGREEMENT, NATO, NATO_PLANNER, now, null,
-                new ExerciseEvents.RunPayload(now, epoch, 7.5, epoch.plusSeconds(1300),
-                        now.plusNanos(160_000_000_123L), List.of("NATO-1", "RUSSIA-1")));
+        events.publish(started.withRun(new ExerciseEvent.Run(now, epoch, 7.5, epoch.plusSeconds(1300),
+                now.plusNanos(160_000_000_123L), List.of("NATO-1", "RUSSIA-1"))), AGREEMENT, NATO_ACTOR, now);
         expect("exercise.started");
 
         now = T0.plusSeconds(3600);
-        e.complete(NATO, now);
-        events.exercise(ExerciseEvents.COMPLETED, e, AGREEMENT, NATO, NATO_PLANNER, now, null, null);
+        events.publish(e.complete(NATO, now), AGREEMENT, NATO_ACTOR, now);
         expect("exercise.completed");
 
-        AfterActionReport r = AfterActionReport.draft(REPORT, e, METRICS, now);
-        events.report(ExerciseEvents.REPORT_COMPUTED, r, AGREEMENT, NATO, NATO_PLANNER, now);
+        AfterActionReport.Drafted drafted = AfterActionReport.draft(REPORT, e, METRICS, now);
+        AfterActionReport r = drafted.report();
+        events.publish(drafted.event(), AGREEMENT, NATO_ACTOR, now);
         expect("exercise.report-computed");
 
         now = now.plusSeconds(600);
-        r.recompute(new AfterActionMetrics(METRICS.launches(), List.of(), 5_000), now);
-        events.report(ExerciseEvents.REPORT_COMPUTED, r, AGREEMENT, RUSSIA, RUSSIA_PLANNER, now);
+        events.publish(r.recompute(new AfterActionMetrics(METRICS.launches(), List.of(), 5_000), now), AGREEMENT,
+                RUSSIA_ACTOR, now);
         expect("exercise.report-computed--revision-2");
 
         now = now.plusSeconds(600);
-        r.approve(RUSSIA, 2, now);
-        events.report(ExerciseEvents.REPORT_APPROVED, r, AGREEMENT, RUSSIA, RUSSIA_PLANNER, now);
+        events.publish(r.approve(RUSSIA, 2, now), AGREEMENT, RUSSIA_ACTOR, now);
         expect("exercise.report-approved");
 
         now = now.plusSeconds(600);
-        r.approve(NATO, 2, now);
-        events.report(ExerciseEvents.REPORT_APPROVED, r, AGREEMENT, NATO, NATO_PLANNER, now);
-        events.report(ExerciseEvents.REPORT_FINALISED, r, AGREEMENT, NATO, NATO_PLANNER, now);
+        events.publish(r.approve(NATO, 2, now), AGREEMENT, NATO_ACTOR, now);
         expect("exercise.report-approved--final", "exercise.report-finalised");
     }
 
     @Test
     void cancelledBeforeAndAfterApproval() {
         Instant now = T0.minusSeconds(86400);
-        Exercise e = proposed(EXERCISE);
-        e.cancel(RUSSIA, "weather", now);
-        events.exercise(ExerciseEvents.CANCELLED, e, AGREEMENT, RUSSIA, RUSSIA_PLANNER, now, null, null);
+        Exercise e = proposed(EXERCISE).exercise();
+        events.publish(e.cancel(RUSSIA, "weather", now), AGREEMENT, RUSSIA_ACTOR, now);
         expect("exercise.cancelled");
 
-        Exercise approved = proposed(EXERCISE);
+        Exercise approved = proposed(EXERCISE).exercise();
         approved.approve(RUSSIA, 1, now.minusSeconds(60));
-        approved.cancel(NATO, "weather", now);
-        events.exercise(ExerciseEvents.CANCELLED, approved, AGREEMENT, NATO, NATO_PLANNER, now, null, null);
+        events.publish(approved.cancel(NATO, "weather", now), AGREEMENT, NATO_ACTOR, now);
         expect("exercise.cancelled--approved");
     }
 
@@ -158,17 +156,15 @@ class ExerciseEventJsonTest {
     void haltedWhenTheAgreementEnds() {
         Instant now = T0.minusSeconds(86400);
         String reason = "agreement " + AGREEMENT + " ended (WITHDRAWN)";
-        Exercise e = proposed(EXERCISE);
-        e.halt(reason, now);
-        events.exercise(ExerciseEvents.HALTED, e, AGREEMENT, null, EventEnvelope.SYSTEM_ACTOR, now, reason, null);
+        Exercise e = proposed(EXERCISE).exercise();
+        events.publish(e.halt(reason, now).orElseThrow(), AGREEMENT, Actor.SYSTEM, now);
         expect("exercise.halted");
 
-        Exercise running = proposed(EXERCISE);
+        Exercise running = proposed(EXERCISE).exercise();
         running.approve(RUSSIA, 1, now.minusSeconds(60));
         running.start(NATO, T0);
-        running.halt(reason, T0.plusSeconds(600));
-        events.exercise(ExerciseEvents.HALTED, running, AGREEMENT, null, EventEnvelope.SYSTEM_ACTOR,
-                T0.plusSeconds(600), reason, null);
+        events.publish(running.halt(reason, T0.plusSeconds(600)).orElseThrow(), AGREEMENT, Actor.SYSTEM,
+                T0.plusSeconds(600));
         expect("exercise.halted--running");
     }
 
