@@ -29,16 +29,15 @@ import org.mdcoop.transparency.domain.ReportingRound;
 import org.mdcoop.transparency.domain.disclosure.Disclosure;
 import org.mdcoop.transparency.domain.disclosure.InventoryContent;
 import org.mdcoop.transparency.domain.observation.Area;
-import org.mdcoop.transparency.domain.observation.Comparison;
 import org.mdcoop.transparency.domain.observation.InterceptorTest;
 import org.mdcoop.transparency.domain.observation.Measurements;
 import org.mdcoop.transparency.domain.observation.TestAnnouncement;
 import org.mdcoop.transparency.domain.observation.ToleranceTable;
 
 /**
- * The wire format of every event on {@code transparency.events}: each case drives the event through the service's
- * path to the outbox and compares the envelope, byte for byte (the event id aside, which is random), with the JSON
- * in {@code src/test/resources/event-json}. Those files were captured from the code before the events became domain
+ * The wire format of every event on {@code transparency.events}: each case has the domain return the event and the
+ * service's publisher write it to the outbox, and compares the envelope, byte for byte (the event id aside, which is
+ * random), with the JSON in {@code src/test/resources/event-json}. Those files were captured from the code before the events became domain
  * records; the system tests read these bytes, so a difference is a contract change.
  */
 @ExtendWith(SoftAssertionsExtension.class)
@@ -59,97 +58,95 @@ class TransparencyEventJsonTest {
     SoftAssertions soft;
 
     final CapturingOutbox outbox = new CapturingOutbox();
-    final TransparencyEvents events = new TransparencyEvents(outbox);
+    final TransparencyEventPublisher events = new TransparencyEventPublisher(outbox);
+
+    static final Actor NATO_ACTOR = new Actor(NATO, NATO_OFFICER);
+    static final Actor RUSSIA_ACTOR = new Actor(RUSSIA, RUSSIA_OFFICER);
+    static final Actor SYSTEM = new Actor(null, Actor.SYSTEM);
+    static final ToleranceTable TOLERANCES = ToleranceTable.defaults();
 
     static TestAnnouncement announcement() {
         return new TestAnnouncement(START, END, LatLon.of(54.48, 17.10), "Type B", Area.circle(54.5, 17.0, 20),
                 Area.polygon(LatLon.of(56, 18), LatLon.of(57, 19), LatLon.of(56, 20)));
     }
 
-    static InterceptorTest announced(int minNoticeDays) {
+    static InterceptorTest.Announced announced(int minNoticeDays) {
         return InterceptorTest.announce(TEST, NATO, announcement(), T0, minNoticeDays, true);
     }
 
     @Test
     void aDisclosureSubmittedAndThenRevised() {
         Disclosure v1 = Disclosure.firstDraft(V1, NATO, ROUND, Fixtures.inventory(), T0);
-        v1.submit(T0.plusSeconds(60), null, true);
-        events.submitted(v1, null, AGREEMENT, NATO_OFFICER);
+        Instant now = T0.plusSeconds(60);
+        events.publish(v1.submit(now, null, true), AGREEMENT, NATO_ACTOR, now);
         expect("transparency.disclosure-submitted");
 
         Instant later = T0.plusSeconds(86_400);
         Disclosure v2 = Disclosure.revise(V2, v1, new InventoryContent(List.of(Fixtures.component("Site Alpha", 36))),
                 LocalDate.of(2026, 9, 1), later);
-        v2.submit(later.plusSeconds(10), v1, true);
-        events.submitted(v2, v1, AGREEMENT, NATO_OFFICER);
-        events.superseded(v1, v2, AGREEMENT, NATO_OFFICER);
+        now = later.plusSeconds(10);
+        events.publish(v2.submit(now, v1, true), AGREEMENT, NATO_ACTOR, now);
         expect("transparency.disclosure-submitted--revision", "transparency.disclosure-superseded");
     }
 
     @Test
     void anInterceptorTestAnnouncedAcceptedRecordedAndObserved() {
-        InterceptorTest t = announced(InterceptorTest.DEFAULT_MIN_NOTICE_DAYS);
-        events.announced(t, AGREEMENT, NATO_OFFICER);
+        InterceptorTest.Announced announced = announced(InterceptorTest.DEFAULT_MIN_NOTICE_DAYS);
+        InterceptorTest t = announced.test();
+        events.publish(announced.event(), AGREEMENT, NATO_ACTOR, T0);
         expect("transparency.test-announced");
 
         Instant now = T0.plusSeconds(3600);
-        t.accept(RUSSIA, List.of(" Observer One ", "Observer Two"), now);
-        events.accepted(t, AGREEMENT, RUSSIA_OFFICER, now);
+        events.publish(t.accept(RUSSIA, List.of(" Observer One ", "Observer Two"), now), AGREEMENT, RUSSIA_ACTOR,
+                now);
         expect("transparency.test-accepted");
 
         now = END.plusSeconds(60);
         Measurements declared = new Measurements(250.0, 400.0, 4.5, 300.0, 0.5);
-        t.recordResults(NATO, declared, now);
-        events.resultsRecorded(t, AGREEMENT, NATO_OFFICER, now);
+        events.publish(t.recordResults(NATO, declared, now), AGREEMENT, NATO_ACTOR, now);
         expect("transparency.test-results-recorded");
 
         now = now.plusSeconds(60);
         Measurements observed = new Measurements(251.0, 430.0, 4.5, null, null);
-        t.recordObservation(RUSSIA, " Observer One ", observed, now);
-        int discrepancies = Comparison.of("Observer One", declared, observed, ToleranceTable.defaults())
-                .discrepancies().size();
-        events.observed(t, "Observer One", observed, discrepancies, AGREEMENT, RUSSIA_OFFICER, now);
+        events.publish(t.recordObservation(RUSSIA, " Observer One ", observed, TOLERANCES, now), AGREEMENT,
+                RUSSIA_ACTOR, now);
         expect("transparency.test-observed");
     }
 
     @Test
     void anInterceptorTestObservedBeforeTheResultsAreDeclared() {
-        InterceptorTest t = announced(InterceptorTest.DEFAULT_MIN_NOTICE_DAYS);
+        InterceptorTest t = announced(InterceptorTest.DEFAULT_MIN_NOTICE_DAYS).test();
         t.accept(RUSSIA, List.of("Observer One"), T0.plusSeconds(60));
         Instant now = START.plusSeconds(60);
         Measurements observed = new Measurements(251.0, null, null, null, 0.0);
-        t.recordObservation(RUSSIA, "Observer One", observed, now);
-        events.observed(t, "Observer One", observed, 0, AGREEMENT, RUSSIA_OFFICER, now);
+        events.publish(t.recordObservation(RUSSIA, "Observer One", observed, TOLERANCES, now), AGREEMENT,
+                RUSSIA_ACTOR, now);
         expect("transparency.test-observed--before-results");
     }
 
     @Test
     void anInterceptorTestDeclinedOrCancelled() {
-        InterceptorTest declined = announced(45); // less notice than asked for: late
+        InterceptorTest declined = announced(45).test(); // less notice than asked for: late
         Instant now = T0.plusSeconds(600);
-        declined.decline(RUSSIA, "no observers available", now);
-        events.declined(declined, AGREEMENT, RUSSIA_OFFICER, now);
+        events.publish(declined.decline(RUSSIA, "no observers available", now), AGREEMENT, RUSSIA_ACTOR, now);
         expect("transparency.test-declined");
 
-        InterceptorTest withoutReason = announced(30);
-        withoutReason.decline(RUSSIA, null, now);
-        events.declined(withoutReason, AGREEMENT, RUSSIA_OFFICER, now);
+        InterceptorTest withoutReason = announced(30).test();
+        events.publish(withoutReason.decline(RUSSIA, null, now), AGREEMENT, RUSSIA_ACTOR, now);
         expect("transparency.test-declined--without-reason");
 
-        InterceptorTest cancelled = announced(30);
-        cancelled.cancel(NATO, null, now);
-        events.cancelled(cancelled, "ANNOUNCED", NATO, AGREEMENT, NATO_OFFICER, now);
+        InterceptorTest cancelled = announced(30).test();
+        events.publish(cancelled.cancel(NATO, null, now), AGREEMENT, NATO_ACTOR, now);
         expect("transparency.test-cancelled");
 
-        InterceptorTest ended = announced(30);
+        InterceptorTest ended = announced(30).test();
         ended.accept(RUSSIA, List.of("Observer One"), now);
-        ended.cancelBecauseAgreementEnded(now.plusSeconds(60));
-        events.cancelled(ended, "ACCEPTED", null, AGREEMENT, Actor.SYSTEM, now.plusSeconds(60));
+        events.publish(ended.cancelBecauseAgreementEnded(now.plusSeconds(60)).orElseThrow(), AGREEMENT, SYSTEM,
+                now.plusSeconds(60));
         expect("transparency.test-cancelled--agreement-ended");
 
-        InterceptorTest noAgreement = announced(30);
-        noAgreement.cancel(NATO, "range closed", now);
-        events.cancelled(noAgreement, "ANNOUNCED", NATO, null, NATO_OFFICER, now);
+        InterceptorTest noAgreement = announced(30).test();
+        events.publish(noAgreement.cancel(NATO, "range closed", now), null, NATO_ACTOR, now);
         expect("transparency.test-cancelled--not-in-force");
     }
 
