@@ -13,9 +13,9 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 /**
  * Events returned by the commands of {@link Exercise} and {@link AfterActionReport}. Each record is one event type:
- * {@link #type()} and {@link #version()} are stable (docs/events.md), and the record serialised is the payload on
- * {@code exercise.events}, so its components and their order are the wire format (the annotations say which members
- * are left out when null; fusion-service and the system tests read them).
+ * {@link #type()} and {@link #payloadVersion()} are stable (docs/events.md), and the record serialised is the
+ * payload on {@code exercise.events}, so its components and their order are the wire format (the annotations say
+ * which members are left out when null; fusion-service and the system tests read them).
  */
 public sealed interface ExerciseEvent {
 
@@ -24,7 +24,8 @@ public sealed interface ExerciseEvent {
 
     String type();
 
-    default int version() {
+    /** The envelope's {@code version}: of the payload's shape, raised when that changes incompatibly. */
+    default int payloadVersion() {
         return 1;
     }
 

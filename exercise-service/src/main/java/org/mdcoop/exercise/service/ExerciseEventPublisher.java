@@ -29,8 +29,8 @@ public class ExerciseEventPublisher {
     /** @param agreementId the agreement the exercise was proposed under */
     public void publish(List<? extends ExerciseEvent> events, UUID agreementId, Actor actor, Instant now) {
         for (ExerciseEvent event : events) {
-            outbox.publish(TOPIC, EventSerde.envelope(event.type(), event.version(), now, PRODUCER, actor.party(),
-                    actor.subject(), agreementId, event.exerciseId().toString(), event));
+            outbox.publish(TOPIC, EventSerde.envelope(event.type(), event.payloadVersion(), now, PRODUCER,
+                    actor.party(), actor.subject(), agreementId, event.exerciseId().toString(), event));
         }
     }
 

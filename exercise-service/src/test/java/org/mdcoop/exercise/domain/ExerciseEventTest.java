@@ -33,7 +33,7 @@ class ExerciseEventTest {
                 ExerciseKind.COMPUTER_ASSISTED, Party.NATO, null, WINDOW.start(), WINDOW.end(),
                 ExerciseStatus.PROPOSED, 1, null)));
         assertThat(proposed.event().type()).isEqualTo("exercise.proposed");
-        assertThat(proposed.event().version()).isEqualTo(1);
+        assertThat(proposed.event().payloadVersion()).isEqualTo(1);
         assertThat(proposed.event().exerciseId()).isEqualTo(ID);
 
         ExerciseEvent changed = e.changeScenario(Party.NATO, List.of(ExerciseFixtures.mrbm(30)),
