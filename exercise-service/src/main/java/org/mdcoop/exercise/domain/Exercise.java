@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.mdcoop.common.domain.IllegalTransition;
@@ -33,6 +34,8 @@ import org.mdcoop.exercise.domain.scenario.ScenarioValidator;
  * window start until the window end. Either party may cancel before start. {@link #halt} (agreement ended) stops
  * PROPOSED, APPROVED and RUNNING exercises and is a no-op on terminal ones. Each party edits only its own roster,
  * in any non-terminal state. The overlap rule across exercises is {@link ExerciseOverlap} (checked by the service).
+ *
+ * <p>Every command returns the {@link ExerciseEvent} it caused, carrying the exercise as it is after the change.
  */
 public final class Exercise {
 
@@ -86,13 +89,17 @@ public final class Exercise {
         this.updatedAt = s.updatedAt();
     }
 
+    /** A new exercise and the event that announces it. */
+    public record Proposed(Exercise exercise, ExerciseEvent.Proposed event) {
+    }
+
     /**
      * The host party's planner proposes an exercise (status PROPOSED, scenario version 1).
      *
      * @param injects validated with paths {@code injects[i].field}; every time offset must fit in the window. All
      *        field errors (details and injects) come in one {@link ValidationFailed}.
      */
-    public static Exercise propose(UUID id, Party host, String name, ExerciseKind kind, ExerciseWindow window,
+    public static Proposed propose(UUID id, Party host, String name, ExerciseKind kind, ExerciseWindow window,
             List<Inject> injects, Instant now) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(host, "host");
@@ -104,8 +111,9 @@ public final class Exercise {
         }
         requireValid(errors);
         Scenario scenario = new Scenario(1, injects);
-        return new Exercise(new Snapshot(id, host, now, name.strip(), kind, window, scenario, List.of(),
+        Exercise exercise = new Exercise(new Snapshot(id, host, now, name.strip(), kind, window, scenario, List.of(),
                 ExerciseStatus.PROPOSED, null, null, null, null, null, null, null, null, null, null, now));
+        return new Proposed(exercise, new ExerciseEvent.Proposed(exercise.state()));
     }
 
     /** Rebuilds an exercise from stored state (no checks). */
@@ -176,7 +184,7 @@ public final class Exercise {
      *
      * @throws RuleViolation {@code scenario-version-mismatch} if the scenario changed since it was reviewed
      */
-    public void approve(Party by, int scenarioVersion, Instant now) {
+    public ExerciseEvent.Approved approve(Party by, int scenarioVersion, Instant now) {
         guard(by, ExerciseAction.APPROVE);
         if (scenarioVersion != scenario.version()) {
             throw new RuleViolation("scenario-version-mismatch", "the scenario is at version " + scenario.version()
@@ -187,13 +195,15 @@ public final class Exercise {
         approvedAt = now;
         approvedScenarioVersion = scenario.version();
         updatedAt = now;
+        return new ExerciseEvent.Approved(state());
     }
 
     /**
      * The host starts the approved exercise; the synthetic launches are timed from {@code now}
-     * ({@link #startedAt()}).
+     * ({@link #startedAt()}). The event has no run yet: the caller lays the run out and adds it
+     * ({@link ExerciseEvent.Started#withRun}).
      */
-    public void start(Party by, Instant now) {
+    public ExerciseEvent.Started start(Party by, Instant now) {
         guard(by, ExerciseAction.START);
         if (now.isBefore(window.start().minus(START_TOLERANCE))) {
             throw new RuleViolation("exercise-window-not-open", "the exercise window opens at " + window.start()
@@ -208,42 +218,45 @@ public final class Exercise {
         status = ExerciseStatus.RUNNING;
         startedAt = now;
         updatedAt = now;
+        return new ExerciseEvent.Started(state(), null);
     }
 
-    public void complete(Party by, Instant now) {
+    public ExerciseEvent.Completed complete(Party by, Instant now) {
         guard(by, ExerciseAction.COMPLETE);
         status = ExerciseStatus.COMPLETED;
         completedAt = now;
         updatedAt = now;
+        return new ExerciseEvent.Completed(state());
     }
 
-    public void cancel(Party by, String reason, Instant now) {
+    public ExerciseEvent.Cancelled cancel(Party by, String reason, Instant now) {
         guard(by, ExerciseAction.CANCEL);
         status = ExerciseStatus.CANCELLED;
         cancelledBy = by;
         cancelledAt = now;
         cancelReason = reason;
         updatedAt = now;
+        return new ExerciseEvent.Cancelled(state());
     }
 
     /**
      * The agreement ended (withdrawal or expiry): PROPOSED, APPROVED and RUNNING exercises halt at once.
      *
-     * @return false (and no change) if the exercise was already terminal, so redelivered events are harmless
+     * @return nothing (and no change) if the exercise was already terminal, so redelivered events are harmless
      */
-    public boolean halt(String reason, Instant now) {
+    public Optional<ExerciseEvent.Halted> halt(String reason, Instant now) {
         if (status.isTerminal()) {
-            return false;
+            return Optional.empty();
         }
         status = ExerciseStatus.HALTED;
         haltedAt = now;
         haltReason = reason;
         updatedAt = now;
-        return true;
+        return Optional.of(new ExerciseEvent.Halted(state(), reason));
     }
 
     /** The host replaces the injects: next scenario version; an approval is withdrawn (back to PROPOSED). */
-    public void changeScenario(Party by, List<Inject> injects, Instant now) {
+    public ExerciseEvent.ScenarioChanged changeScenario(Party by, List<Inject> injects, Instant now) {
         guard(by, ExerciseAction.CHANGE_SCENARIO);
         List<FieldError> errors = ScenarioValidator.validate(injects, "injects");
         if (errors.isEmpty()) {
@@ -253,13 +266,15 @@ public final class Exercise {
         scenario = new Scenario(scenario.version() + 1, injects);
         withdrawApproval();
         updatedAt = now;
+        return new ExerciseEvent.ScenarioChanged(state());
     }
 
     /**
      * The host changes name, kind and window; a changed exercise needs approval again. The caller checks
      * {@link ExerciseOverlap} for the new window first.
      */
-    public void updateDetails(Party by, String newName, ExerciseKind newKind, ExerciseWindow newWindow, Instant now) {
+    public ExerciseEvent.DetailsUpdated updateDetails(Party by, String newName, ExerciseKind newKind,
+            ExerciseWindow newWindow, Instant now) {
         guard(by, ExerciseAction.UPDATE_DETAILS);
         List<FieldError> errors = new ArrayList<>();
         validateDetails(newName, newKind, newWindow, errors);
@@ -275,6 +290,7 @@ public final class Exercise {
             withdrawApproval();
         }
         updatedAt = now;
+        return new ExerciseEvent.DetailsUpdated(state());
     }
 
     private void withdrawApproval() {
@@ -287,7 +303,8 @@ public final class Exercise {
     // ------------------------------------------------------------------ rosters
 
     /** Adds a participant to the caller's own roster. */
-    public Participant addParticipant(Party by, UUID participantId, String participantName, String role, Instant now) {
+    public ExerciseEvent.RosterChanged addParticipant(Party by, UUID participantId, String participantName,
+            String role, Instant now) {
         guard(by, ExerciseAction.MANAGE_PARTICIPANTS);
         List<FieldError> errors = new ArrayList<>();
         if (participantName == null || participantName.isBlank()) {
@@ -304,27 +321,32 @@ public final class Exercise {
         if (roster(by).size() >= MAX_PARTICIPANTS_PER_PARTY) {
             throw new RuleViolation("roster-full", "at most " + MAX_PARTICIPANTS_PER_PARTY + " participants per party");
         }
-        Participant p = new Participant(participantId, by, participantName.strip(), role.strip());
-        participants.add(p);
+        participants.add(new Participant(participantId, by, participantName.strip(), role.strip()));
         updatedAt = now;
-        return p;
+        return new ExerciseEvent.RosterChanged(state());
     }
 
     /**
      * Removes a participant from the caller's own roster. A participant of the other party is reported as not found,
      * like a missing one, so nothing leaks about the other roster's ids.
      */
-    public void removeParticipant(Party by, UUID participantId, Instant now) {
+    public ExerciseEvent.RosterChanged removeParticipant(Party by, UUID participantId, Instant now) {
         guard(by, ExerciseAction.MANAGE_PARTICIPANTS);
         boolean removed = participants.removeIf(p -> p.id().equals(participantId) && p.party() == by);
         if (!removed) {
             throw new NotFound("no participant " + participantId + " on the " + by + " roster");
         }
         updatedAt = now;
+        return new ExerciseEvent.RosterChanged(state());
     }
 
     public List<Participant> roster(Party party) {
         return participants.stream().filter(p -> p.party() == party).toList();
+    }
+
+    /** The exercise as its events carry it. */
+    private ExerciseEvent.ExerciseState state() {
+        return ExerciseEvent.ExerciseState.of(this);
     }
 
     // ------------------------------------------------------------------ validation helpers

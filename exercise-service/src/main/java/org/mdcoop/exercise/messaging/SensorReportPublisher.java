@@ -37,7 +37,7 @@ import org.mdcoop.exercise.persistence.ExerciseRow;
 import org.mdcoop.exercise.persistence.ExerciseRunRow;
 import org.mdcoop.common.persistence.StateJson;
 import org.mdcoop.exercise.service.ExerciseConfig;
-import org.mdcoop.exercise.service.ExerciseEvents;
+import org.mdcoop.exercise.service.ExerciseEventPublisher;
 import org.mdcoop.exercise.service.SensorSpec;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -204,7 +204,7 @@ public class SensorReportPublisher {
         if (since == null) {
             Number unsent = (Number) entityManager.createNativeQuery(
                     "select count(*) from outbox where topic = :topic and message_key = :key and sent_at is null")
-                    .setParameter("topic", ExerciseEvents.TOPIC).setParameter("key", exerciseId.toString())
+                    .setParameter("topic", ExerciseEventPublisher.TOPIC).setParameter("key", exerciseId.toString())
                     .getSingleResult();
             if (unsent.longValue() > 0) {
                 return false;
@@ -243,8 +243,8 @@ public class SensorReportPublisher {
                     r.x(), r.y(), r.z(), r.sigma(), null, null, null, null, true, exercise.id);
             EventEnvelope envelope = new EventEnvelope(
                     UUID.nameUUIDFromBytes(r.reportId().getBytes(StandardCharsets.UTF_8)), SensorReportMessage.TYPE,
-                    SensorReportMessage.VERSION, now, ExerciseEvents.PRODUCER, r.party(), EventEnvelope.SYSTEM_ACTOR,
-                    exercise.agreementId, r.sensorId(), EventSerde.payloadOf(payload));
+                    SensorReportMessage.VERSION, now, ExerciseEventPublisher.PRODUCER, r.party(),
+                    EventEnvelope.SYSTEM_ACTOR, exercise.agreementId, r.sensorId(), EventSerde.payloadOf(payload));
             // keyed by stream: the fusion instance that owns the exercise's stream reads all of its reports
             acks.add(kafka.send(new ProducerRecord<>(config.sensorReportsTopic(), SensorReportMessage.streamOf(exercise.id),
                     EventSerde.toJson(envelope))));

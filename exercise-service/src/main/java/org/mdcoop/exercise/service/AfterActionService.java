@@ -2,6 +2,7 @@ package org.mdcoop.exercise.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ import jakarta.transaction.Transactional;
 import org.mdcoop.common.domain.NotFound;
 import org.mdcoop.common.domain.Party;
 import org.mdcoop.exercise.domain.Exercise;
+import org.mdcoop.exercise.domain.ExerciseEvent;
 import org.mdcoop.exercise.domain.aar.AfterActionCalculator;
 import org.mdcoop.exercise.domain.aar.AfterActionMetrics;
 import org.mdcoop.exercise.domain.aar.AfterActionReport;
@@ -35,10 +37,10 @@ public class AfterActionService {
     private final Clock clock;
     private final GroundTruthStore groundTruth;
     private final TrackStore tracks;
-    private final ExerciseEvents events;
+    private final ExerciseEventPublisher events;
 
     public AfterActionService(EntityManager entityManager, Clock clock, GroundTruthStore groundTruth,
-            TrackStore tracks, ExerciseEvents events) {
+            TrackStore tracks, ExerciseEventPublisher events) {
         this.entityManager = entityManager;
         this.clock = clock;
         this.groundTruth = groundTruth;
@@ -68,8 +70,12 @@ public class AfterActionService {
     ReportView computeFor(Actor actor, Exercise exercise, UUID agreementId, Instant now) {
         AfterActionReportRow row = entityManager.find(AfterActionReportRow.class, exercise.id());
         AfterActionReport report;
+        ExerciseEvent computed;
         if (row == null) {
-            report = AfterActionReport.draft(UUID.randomUUID(), exercise, metrics(exercise.id()), now);
+            AfterActionReport.Drafted drafted = AfterActionReport.draft(UUID.randomUUID(), exercise,
+                    metrics(exercise.id()), now);
+            report = drafted.report();
+            computed = drafted.event();
             row = new AfterActionReportRow();
             row.exerciseId = exercise.id();
             row.id = report.id();
@@ -78,13 +84,13 @@ public class AfterActionService {
         } else {
             report = load(row);
             if (report.status() == AfterActionStatus.DRAFT) {
-                report.recompute(metrics(exercise.id()), now);
+                computed = report.recompute(metrics(exercise.id()), now);
             } else {
-                report.recompute(report.metrics(), now); // refused: a FINAL report is frozen
+                computed = report.recompute(report.metrics(), now); // refused: a FINAL report is frozen
             }
             write(row, report, now);
         }
-        events.report(ExerciseEvents.REPORT_COMPUTED, report, agreementId, actor.party(), actor.subject(), now);
+        events.publish(computed, agreementId, actor, now);
         entityManager.flush();
         return ReportView.of(report, row.version);
     }
@@ -95,14 +101,9 @@ public class AfterActionService {
         AfterActionReportRow row = reportRow(exerciseId);
         AfterActionReport report = load(row);
         Instant now = clock.instant();
-        report.approve(actor.party(), revision, now);
+        List<ExerciseEvent.ReportEvent> approved = report.approve(actor.party(), revision, now);
         write(row, report, now);
-        events.report(ExerciseEvents.REPORT_APPROVED, report, exerciseRow.agreementId, actor.party(),
-                actor.subject(), now);
-        if (report.status() == AfterActionStatus.FINAL) {
-            events.report(ExerciseEvents.REPORT_FINALISED, report, exerciseRow.agreementId, actor.party(),
-                    actor.subject(), now);
-        }
+        events.publish(approved, exerciseRow.agreementId, actor, now);
         entityManager.flush();
         return ReportView.of(report, row.version);
     }

@@ -6,7 +6,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.BiConsumer;
+import java.util.Optional;
+import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -24,8 +25,8 @@ import org.mdcoop.common.domain.NotFound;
 import org.mdcoop.common.domain.Party;
 import org.mdcoop.common.domain.ValidationFailed;
 import org.mdcoop.common.domain.ValidationFailed.FieldError;
-import org.mdcoop.common.events.EventEnvelope;
 import org.mdcoop.exercise.domain.Exercise;
+import org.mdcoop.exercise.domain.ExerciseEvent;
 import org.mdcoop.exercise.domain.ExerciseCalendar;
 import org.mdcoop.exercise.domain.ExerciseKind;
 import org.mdcoop.exercise.domain.ExerciseOverlap;
@@ -46,8 +47,9 @@ import io.quarkus.logging.Log;
 
 /**
  * Exercise programme use cases: each command is one transaction that loads the aggregate, applies the domain rule,
- * stores the new state (optimistic lock) and writes the event to the outbox. Programme commands need an agreement
- * covering {@value #ELEMENT} in force; the end of the agreement an exercise was proposed under halts it.
+ * stores the new state (optimistic lock) and hands the event the rule returned to the outbox
+ * ({@link ExerciseEventPublisher}). Programme commands need an agreement covering {@value #ELEMENT} in force; the end
+ * of the agreement an exercise was proposed under halts it.
  */
 @ApplicationScoped
 public class ExerciseService {
@@ -59,14 +61,14 @@ public class ExerciseService {
     private final EntityManager entityManager;
     private final Clock clock;
     private final CooperationView cooperation;
-    private final ExerciseEvents events;
+    private final ExerciseEventPublisher events;
     private final GroundTruthStore groundTruth;
     private final TrackStore tracks;
     private final AfterActionService reports;
     private final ExerciseConfig config;
 
     public ExerciseService(EntityManager entityManager, Clock clock, CooperationView cooperation,
-            ExerciseEvents events, GroundTruthStore groundTruth, TrackStore tracks, AfterActionService reports,
+            ExerciseEventPublisher events, GroundTruthStore groundTruth, TrackStore tracks, AfterActionService reports,
             ExerciseConfig config) {
         if (!(config.pacingFactor() >= 1.0) || Double.isInfinite(config.pacingFactor())) {
             throw new IllegalStateException("mdcoop.exercise.pacing-factor must be a finite number >= 1");
@@ -176,9 +178,9 @@ public class ExerciseService {
     public ExerciseView propose(Actor actor, Proposal p) {
         Instant now = clock.instant();
         List<FieldError> sensorErrors = SensorSpec.validate(p.sensors(), "sensors");
-        Exercise exercise;
+        Exercise.Proposed proposed;
         try {
-            exercise = Exercise.propose(UUID.randomUUID(), actor.party(), p.name(), p.kind(), p.window(),
+            proposed = Exercise.propose(UUID.randomUUID(), actor.party(), p.name(), p.kind(), p.window(),
                     p.injects(), now);
         } catch (ValidationFailed e) {
             List<FieldError> all = new ArrayList<>(e.errors());
@@ -188,6 +190,7 @@ public class ExerciseService {
         if (!sensorErrors.isEmpty()) {
             throw new ValidationFailed(sensorErrors);
         }
+        Exercise exercise = proposed.exercise();
         AgreementViewRow agreement = cooperation.requireInForce(ELEMENT, "propose an exercise");
         checkOverlap(exercise.id(), exercise.host(), exercise.window());
         ExerciseRow row = new ExerciseRow();
@@ -197,26 +200,27 @@ public class ExerciseService {
         row.sensors = StateJson.write(p.sensors() == null ? DefaultSensors.SET : p.sensors());
         write(row, exercise, now);
         entityManager.persist(row);
-        events.exercise(ExerciseEvents.PROPOSED, exercise, row.agreementId, actor.party(), actor.subject(), now,
-                null, null);
+        events.publish(proposed.event(), row.agreementId, actor, now);
         entityManager.flush();
         return view(row, exercise, actor.party());
     }
 
     @Transactional
     public ExerciseView updateDetails(Actor actor, UUID id, String name, ExerciseKind kind, ExerciseWindow window) {
-        return command(actor, id, "update an exercise", ExerciseEvents.DETAILS_UPDATED, (row, e) -> {
-            e.updateDetails(actor.party(), name, kind, window, clock.instant());
+        return command(actor, id, "update an exercise", (row, e) -> {
+            ExerciseEvent event = e.updateDetails(actor.party(), name, kind, window, clock.instant());
             checkOverlap(e.id(), e.host(), e.window());
+            return event;
         });
     }
 
     @Transactional
     public ExerciseView changeScenario(Actor actor, UUID id, List<Inject> injects, List<SensorSpec> sensors) {
         List<FieldError> sensorErrors = SensorSpec.validate(sensors, "sensors");
-        return command(actor, id, "change a scenario", ExerciseEvents.SCENARIO_CHANGED, (row, e) -> {
+        return command(actor, id, "change a scenario", (row, e) -> {
+            ExerciseEvent event;
             try {
-                e.changeScenario(actor.party(), injects, clock.instant());
+                event = e.changeScenario(actor.party(), injects, clock.instant());
             } catch (ValidationFailed v) {
                 List<FieldError> all = new ArrayList<>(v.errors());
                 all.addAll(sensorErrors);
@@ -228,18 +232,19 @@ public class ExerciseService {
             if (sensors != null) {
                 row.sensors = StateJson.write(sensors);
             }
+            return event;
         });
     }
 
     @Transactional
     public ExerciseView approve(Actor actor, UUID id, int scenarioVersion) {
-        return command(actor, id, "approve an exercise", ExerciseEvents.APPROVED,
+        return command(actor, id, "approve an exercise",
                 (row, e) -> e.approve(actor.party(), scenarioVersion, clock.instant()));
     }
 
     @Transactional
     public ExerciseView cancel(Actor actor, UUID id, String reason) {
-        return command(actor, id, null, ExerciseEvents.CANCELLED,
+        return command(actor, id, null,
                 (row, e) -> e.cancel(actor.party(), reason, clock.instant()));
     }
 
@@ -253,7 +258,7 @@ public class ExerciseService {
         ExerciseRow row = row(id, LockModeType.NONE);
         Exercise e = load(row);
         Instant now = clock.instant();
-        e.start(actor.party(), now);
+        ExerciseEvent.Started started = e.start(actor.party(), now);
         cooperation.requireInForce(ELEMENT, "start an exercise");
         ScenarioRun atStart = ScenarioRun.plan(e.id(), now, e.scenario());
         Duration d = Duration.between(now, atStart.endTime());
@@ -280,8 +285,8 @@ public class ExerciseService {
         int samples = groundTruth.save(e.id(), run, config.groundTruthStep());
         write(row, e, now);
         List<String> sensorIds = sensors(row).stream().map(SensorSpec::sensorId).toList();
-        events.exercise(ExerciseEvents.STARTED, e, row.agreementId, actor.party(), actor.subject(), now, null,
-                new ExerciseEvents.RunPayload(now, epoch, factor, r.scenarioEnd, r.wallEnd, sensorIds));
+        events.publish(started.withRun(new ExerciseEvent.Run(now, epoch, factor, r.scenarioEnd, r.wallEnd,
+                sensorIds)), row.agreementId, actor, now);
         entityManager.flush();
         Log.infof("exercise %s started: epoch %s, pacing x%s, scenario %s long, %d ground-truth samples", e.id(),
                 epoch, factor, d, samples);
@@ -294,10 +299,9 @@ public class ExerciseService {
         ExerciseRow row = row(id, LockModeType.NONE);
         Exercise e = load(row);
         Instant now = clock.instant();
-        e.complete(actor.party(), now);
+        ExerciseEvent completed = e.complete(actor.party(), now);
         write(row, e, now);
-        events.exercise(ExerciseEvents.COMPLETED, e, row.agreementId, actor.party(), actor.subject(), now, null,
-                null);
+        events.publish(completed, row.agreementId, actor, now);
         entityManager.flush();
         reports.computeFor(actor, e, row.agreementId, now);
         return view(row, e, actor.party());
@@ -305,16 +309,16 @@ public class ExerciseService {
 
     @Transactional
     public Participant addParticipant(Actor actor, UUID id, String name, String role) {
-        Participant[] added = new Participant[1];
-        command(actor, id, "change a roster", ExerciseEvents.ROSTER_CHANGED,
-                (row, e) -> added[0] = e.addParticipant(actor.party(), UUID.randomUUID(), name, role,
-                        clock.instant()));
-        return added[0];
+        UUID participantId = UUID.randomUUID();
+        ExerciseView changed = command(actor, id, "change a roster",
+                (row, e) -> e.addParticipant(actor.party(), participantId, name, role, clock.instant()));
+        return changed.participants().stream().filter(p -> p.id().equals(participantId)).findFirst()
+                .orElseThrow();
     }
 
     @Transactional
     public void removeParticipant(Actor actor, UUID id, UUID participantId) {
-        command(actor, id, "change a roster", ExerciseEvents.ROSTER_CHANGED,
+        command(actor, id, "change a roster",
                 (row, e) -> e.removeParticipant(actor.party(), participantId, clock.instant()));
     }
 
@@ -337,10 +341,10 @@ public class ExerciseService {
         String reason = "agreement " + change.agreementId() + " ended (" + change.status() + ")";
         for (ExerciseRow row : rows) {
             Exercise e = load(row);
-            if (e.halt(reason, now)) {
+            Optional<ExerciseEvent.Halted> halted = e.halt(reason, now);
+            if (halted.isPresent()) {
                 write(row, e, now);
-                events.exercise(ExerciseEvents.HALTED, e, row.agreementId, null, EventEnvelope.SYSTEM_ACTOR, now,
-                        reason, null);
+                events.publish(halted.get(), row.agreementId, Actor.SYSTEM, now);
                 Log.infof("exercise %s halted: %s", e.id(), reason);
             }
         }
@@ -348,17 +352,18 @@ public class ExerciseService {
 
     // ------------------------------------------------------------------ plumbing
 
-    private ExerciseView command(Actor actor, UUID id, String cooperationAction, String eventType,
-            BiConsumer<ExerciseRow, Exercise> command) {
+    /** Applies {@code command} (which returns the event of its domain rule), stores the exercise and publishes. */
+    private ExerciseView command(Actor actor, UUID id, String cooperationAction,
+            BiFunction<ExerciseRow, Exercise, ExerciseEvent> command) {
         ExerciseRow row = row(id, LockModeType.NONE);
         Exercise e = load(row);
-        command.accept(row, e);
+        ExerciseEvent event = command.apply(row, e);
         if (cooperationAction != null) {
             cooperation.requireInForce(ELEMENT, cooperationAction);
         }
         Instant now = clock.instant();
         write(row, e, now);
-        events.exercise(eventType, e, row.agreementId, actor.party(), actor.subject(), now, null, null);
+        events.publish(event, row.agreementId, actor, now);
         entityManager.flush();
         return view(row, e, actor.party());
     }

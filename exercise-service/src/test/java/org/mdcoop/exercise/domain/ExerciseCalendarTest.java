@@ -15,7 +15,7 @@ class ExerciseCalendarTest {
     private static Exercise at(String name, Party host, String start, String end) {
         return Exercise.propose(UUID.randomUUID(), host, name, ExerciseKind.COMMAND_POST,
                 new ExerciseWindow(Instant.parse(start), Instant.parse(end)), ExerciseFixtures.oneInject(),
-                Instant.parse("2026-01-01T00:00:00Z"));
+                Instant.parse("2026-01-01T00:00:00Z")).exercise();
     }
 
     @Test

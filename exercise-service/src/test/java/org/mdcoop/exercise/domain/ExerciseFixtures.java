@@ -24,7 +24,7 @@ final class ExerciseFixtures {
 
     static Exercise proposed(Party host) {
         return Exercise.propose(UUID.randomUUID(), host, "Shield 27", ExerciseKind.COMPUTER_ASSISTED, WINDOW,
-                oneInject(), T0.minusSeconds(30 * 86400));
+                oneInject(), T0.minusSeconds(30 * 86400)).exercise();
     }
 
     static Exercise approved(Party host) {

@@ -22,7 +22,7 @@ class ExerciseOverlapTest {
 
     private static Exercise existing(Party host, ExerciseWindow w) {
         return Exercise.propose(UUID.randomUUID(), host, "Existing", ExerciseKind.COMMAND_POST, w,
-                ExerciseFixtures.oneInject(), T0.minusSeconds(86400));
+                ExerciseFixtures.oneInject(), T0.minusSeconds(86400)).exercise();
     }
 
     @Test

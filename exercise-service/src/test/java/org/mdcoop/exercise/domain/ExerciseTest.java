@@ -131,7 +131,7 @@ class ExerciseTest {
     @Test
     void exerciseWithoutInjectsCannotStart() {
         Exercise e = Exercise.propose(UUID.randomUUID(), Party.NATO, "Empty", ExerciseKind.COMMAND_POST, WINDOW,
-                List.of(), T0.minusSeconds(86400));
+                List.of(), T0.minusSeconds(86400)).exercise();
         e.approve(Party.RUSSIA, 1, T0.minusSeconds(3600));
         assertThatThrownBy(() -> e.start(Party.NATO, T0)).isInstanceOfSatisfying(RuleViolation.class,
                 ex -> assertThat(ex.rule()).isEqualTo("scenario-empty"));
@@ -168,7 +168,7 @@ class ExerciseTest {
     @EnumSource(value = ExerciseStatus.class, names = {"PROPOSED", "APPROVED", "RUNNING"})
     void agreementEndHaltsEveryUnfinishedExercise(ExerciseStatus status) {
         Exercise e = ExerciseFixtures.inState(status, Party.RUSSIA);
-        assertThat(e.halt("agreement withdrawn by NATO", T0.plusSeconds(5))).isTrue();
+        assertThat(e.halt("agreement withdrawn by NATO", T0.plusSeconds(5))).isPresent();
         assertThat(e.status()).isEqualTo(ExerciseStatus.HALTED);
         assertThat(e.haltedAt()).isEqualTo(T0.plusSeconds(5));
         assertThat(e.haltReason()).isEqualTo("agreement withdrawn by NATO");
@@ -181,7 +181,7 @@ class ExerciseTest {
     void haltingAFinishedExerciseIsANoOp(ExerciseStatus status) {
         Exercise e = ExerciseFixtures.inState(status, Party.NATO);
         var before = e.snapshot();
-        assertThat(e.halt("agreement expired", T0.plusSeconds(99_999))).isFalse();
+        assertThat(e.halt("agreement expired", T0.plusSeconds(99_999))).isEmpty();
         assertThat(e.snapshot()).isEqualTo(before);
     }
 
@@ -196,7 +196,7 @@ class ExerciseTest {
                 ExerciseKind.LIVE_OBSERVATION, WINDOW, List.of(), T0)).isInstanceOfSatisfying(ValidationFailed.class,
                         ex -> assertThat(ex.errors()).extracting(FieldError::field).containsExactly("name"));
         Exercise ok = Exercise.propose(UUID.randomUUID(), Party.NATO, longName.substring(1),
-                ExerciseKind.LIVE_OBSERVATION, WINDOW, List.of(), T0);
+                ExerciseKind.LIVE_OBSERVATION, WINDOW, List.of(), T0).exercise();
         assertThat(ok.name()).hasSize(200);
     }
 
@@ -217,7 +217,7 @@ class ExerciseTest {
                         ex -> assertThat(ex.errors()).extracting(FieldError::field)
                                 .containsExactly("injects[1].timeOffsetS"));
         Exercise e = Exercise.propose(UUID.randomUUID(), Party.NATO, "Short", ExerciseKind.COMMAND_POST, oneHour,
-                List.of(mrbm(3000)), T0);
+                List.of(mrbm(3000)), T0).exercise();
         assertThatThrownBy(() -> e.updateDetails(Party.NATO, "Short", ExerciseKind.COMMAND_POST,
                 new ExerciseWindow(T0, T0.plusSeconds(1800)), T0)).isInstanceOf(ValidationFailed.class);
     }
@@ -225,8 +225,10 @@ class ExerciseTest {
     @Test
     void eachPartyManagesOnlyItsOwnRoster() {
         Exercise e = ExerciseFixtures.approved(Party.NATO);
-        Participant n = e.addParticipant(Party.NATO, UUID.randomUUID(), " Col. Smith ", "director", T0);
-        Participant r = e.addParticipant(Party.RUSSIA, UUID.randomUUID(), "Col. Ivanov", "observer", T0);
+        e.addParticipant(Party.NATO, UUID.randomUUID(), " Col. Smith ", "director", T0);
+        e.addParticipant(Party.RUSSIA, UUID.randomUUID(), "Col. Ivanov", "observer", T0);
+        Participant n = e.roster(Party.NATO).get(0);
+        Participant r = e.roster(Party.RUSSIA).get(0);
         assertThat(n.party()).isEqualTo(Party.NATO);
         assertThat(n.name()).isEqualTo("Col. Smith");
         assertThat(e.roster(Party.NATO)).containsExactly(n);

@@ -22,6 +22,7 @@ import org.mdcoop.common.domain.NotFound;
 import org.mdcoop.common.domain.Party;
 import org.mdcoop.common.domain.RuleViolation;
 import org.mdcoop.transparency.domain.ReportingRound;
+import org.mdcoop.transparency.domain.TransparencyEvent;
 import org.mdcoop.transparency.domain.disclosure.Disclosure;
 import org.mdcoop.transparency.domain.disclosure.DisclosureContent;
 import org.mdcoop.transparency.domain.disclosure.DisclosureKind;
@@ -44,11 +45,11 @@ public class DisclosureService {
     private final EntityManager em;
     private final Clock clock;
     private final Transparency transparency;
-    private final TransparencyEvents events;
+    private final TransparencyEventPublisher events;
     private final ContentParser parser;
 
-    public DisclosureService(EntityManager em, Clock clock, Transparency transparency, TransparencyEvents events,
-            ContentParser parser) {
+    public DisclosureService(EntityManager em, Clock clock, Transparency transparency,
+            TransparencyEventPublisher events, ContentParser parser) {
         this.em = em;
         this.clock = clock;
         this.transparency = transparency;
@@ -254,17 +255,14 @@ public class DisclosureService {
             previous = previousRow.toDomain();
         }
         Instant now = clock.instant();
-        d.submit(now, previous, true);
+        List<TransparencyEvent> submitted = d.submit(now, previous, true);
         if (previous != null) {
             // the superseded version leaves SUBMITTED first: at most one submitted version per series (unique index)
             previousRow.write(previous);
             em.flush();
         }
         row.write(d);
-        events.submitted(d, previous, agreementId, actor.subject());
-        if (previous != null) {
-            events.superseded(previous, d, agreementId, actor.subject());
-        }
+        events.publish(submitted, agreementId, actor, now);
         em.flush();
         return view(d, Access.OWN, row.version);
     }

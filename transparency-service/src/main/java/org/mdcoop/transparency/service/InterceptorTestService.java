@@ -3,6 +3,7 @@ package org.mdcoop.transparency.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,7 @@ import org.mdcoop.common.api.Paging;
 import org.mdcoop.common.api.Paging.Page;
 import org.mdcoop.common.domain.NotFound;
 import org.mdcoop.common.domain.Party;
+import org.mdcoop.transparency.domain.TransparencyEvent;
 import org.mdcoop.transparency.domain.observation.Comparison;
 import org.mdcoop.transparency.domain.observation.InterceptorTest;
 import org.mdcoop.transparency.domain.observation.Measurements;
@@ -37,12 +39,14 @@ public class InterceptorTestService {
     private final EntityManager em;
     private final Clock clock;
     private final Transparency transparency;
-    private final TransparencyEvents events;
+    private final TransparencyEventPublisher events;
     private final TransparencyConfig config;
     private final ToleranceTable tolerances = ToleranceTable.defaults();
+    /** The service itself, when the end of the agreement cancels a test. */
+    private static final Actor SYSTEM = new Actor(null, Actor.SYSTEM);
 
     public InterceptorTestService(EntityManager em, Clock clock, Transparency transparency,
-            TransparencyEvents events, TransparencyConfig config) {
+            TransparencyEventPublisher events, TransparencyConfig config) {
         this.em = em;
         this.clock = clock;
         this.transparency = transparency;
@@ -107,29 +111,24 @@ public class InterceptorTestService {
     public TestView announce(Actor actor, TestAnnouncement announcement) {
         UUID agreementId = transparency.requireInForce("announce an interceptor test").agreementId;
         Instant now = clock.instant();
-        InterceptorTest t = InterceptorTest.announce(UUID.randomUUID(), actor.party(), announcement, now,
-                config.minNoticeDays(), true);
+        InterceptorTest.Announced announced = InterceptorTest.announce(UUID.randomUUID(), actor.party(),
+                announcement, now, config.minNoticeDays(), true);
+        InterceptorTest t = announced.test();
         InterceptorTestRow row = new InterceptorTestRow().write(t, now);
         em.persist(row);
-        events.announced(t, agreementId, actor.subject());
+        events.publish(announced.event(), agreementId, actor, now);
         em.flush();
         return TestView.of(t, actor.party(), row.version);
     }
 
     @Transactional
     public TestView accept(Actor actor, UUID id, List<String> observers) {
-        return command(actor, id, "accept the invitation", (t, now, agreementId) -> {
-            t.accept(actor.party(), observers, now);
-            events.accepted(t, agreementId, actor.subject(), now);
-        });
+        return command(actor, id, "accept the invitation", (t, now) -> t.accept(actor.party(), observers, now));
     }
 
     @Transactional
     public TestView decline(Actor actor, UUID id, String reason) {
-        return command(actor, id, "decline the invitation", (t, now, agreementId) -> {
-            t.decline(actor.party(), reason, now);
-            events.declined(t, agreementId, actor.subject(), now);
-        });
+        return command(actor, id, "decline the invitation", (t, now) -> t.decline(actor.party(), reason, now));
     }
 
     @Transactional
@@ -137,32 +136,22 @@ public class InterceptorTestService {
         InterceptorTestRow row = row(id);
         InterceptorTest t = row.toDomain();
         Instant now = clock.instant();
-        String before = t.state().name();
-        t.cancel(actor.party(), reason, now);
+        TransparencyEvent cancelled = t.cancel(actor.party(), reason, now);
         row.write(t, now);
-        events.cancelled(t, before, actor.party(), transparency.agreementInForce().orElse(null), actor.subject(),
-                now);
+        events.publish(cancelled, transparency.agreementInForce().orElse(null), actor, now);
         em.flush();
         return TestView.of(t, actor.party(), row.version);
     }
 
     @Transactional
     public TestView recordResults(Actor actor, UUID id, Measurements results) {
-        return command(actor, id, "record test results", (t, now, agreementId) -> {
-            t.recordResults(actor.party(), results, now);
-            events.resultsRecorded(t, agreementId, actor.subject(), now);
-        });
+        return command(actor, id, "record test results", (t, now) -> t.recordResults(actor.party(), results, now));
     }
 
     @Transactional
     public TestView recordObservation(Actor actor, UUID id, String observer, Measurements measurements) {
-        return command(actor, id, "record an observation", (t, now, agreementId) -> {
-            t.recordObservation(actor.party(), observer, measurements, now);
-            String name = observer.trim();
-            int discrepancies = t.declaredResults() == null ? 0
-                    : Comparison.of(name, t.declaredResults(), measurements, tolerances).discrepancies().size();
-            events.observed(t, name, measurements, discrepancies, agreementId, actor.subject(), now);
-        });
+        return command(actor, id, "record an observation",
+                (t, now) -> t.recordObservation(actor.party(), observer, measurements, tolerances, now));
     }
 
     /**
@@ -180,10 +169,10 @@ public class InterceptorTestService {
         int cancelled = 0;
         for (InterceptorTestRow row : pending) {
             InterceptorTest t = row.toDomain();
-            String before = t.state().name();
-            if (t.cancelBecauseAgreementEnded(now)) {
+            Optional<TransparencyEvent.TestCancelled> event = t.cancelBecauseAgreementEnded(now);
+            if (event.isPresent()) {
                 row.write(t, now);
-                events.cancelled(t, before, null, agreementId, Actor.SYSTEM, now);
+                events.publish(event.get(), agreementId, SYSTEM, now);
                 cancelled++;
             }
         }
@@ -192,8 +181,9 @@ public class InterceptorTestService {
 
     // ------------------------------------------------------------------ plumbing
 
+    /** A domain command on a loaded test; returns the event it caused. */
     private interface Command {
-        void apply(InterceptorTest test, Instant now, UUID agreementId);
+        TransparencyEvent apply(InterceptorTest test, Instant now);
     }
 
     private TestView command(Actor actor, UUID id, String action, Command command) {
@@ -201,8 +191,9 @@ public class InterceptorTestService {
         InterceptorTest t = row.toDomain();
         UUID agreementId = transparency.requireInForce(action).agreementId;
         Instant now = clock.instant();
-        command.apply(t, now, agreementId);
+        TransparencyEvent event = command.apply(t, now);
         row.write(t, now);
+        events.publish(event, agreementId, actor, now);
         em.flush();
         return TestView.of(t, actor.party(), row.version);
     }

@@ -14,6 +14,7 @@ import org.mdcoop.common.domain.Party;
 import org.mdcoop.common.domain.RuleViolation;
 import org.mdcoop.common.domain.ValidationFailed;
 import org.mdcoop.exercise.domain.Exercise;
+import org.mdcoop.exercise.domain.ExerciseEvent;
 import org.mdcoop.exercise.domain.ExerciseStatus;
 
 /**
@@ -25,7 +26,8 @@ import org.mdcoop.exercise.domain.ExerciseStatus;
  * </pre>
  * Rules: a party approves once per revision (a second approval is refused, {@code already-approved}); nothing changes
  * once FINAL ({@link IllegalTransition}); comments are added and removed by their own party only, while DRAFT (the
- * final record is frozen); comments survive a recomputation.
+ * final record is frozen); comments survive a recomputation. Computing and approving return the
+ * {@link ExerciseEvent}s they caused; comments are not published.
  */
 public final class AfterActionReport {
 
@@ -66,18 +68,23 @@ public final class AfterActionReport {
         this.finalizedAt = s.finalizedAt();
     }
 
+    /** A first draft and the event that publishes its figures. */
+    public record Drafted(AfterActionReport report, ExerciseEvent.ReportComputed event) {
+    }
+
     /**
      * A first draft (revision 1) for a COMPLETED exercise.
      *
      * @throws RuleViolation {@code exercise-not-completed} otherwise
      */
-    public static AfterActionReport draft(UUID id, Exercise exercise, AfterActionMetrics metrics, Instant now) {
+    public static Drafted draft(UUID id, Exercise exercise, AfterActionMetrics metrics, Instant now) {
         if (exercise.status() != ExerciseStatus.COMPLETED) {
             throw new RuleViolation("exercise-not-completed",
                     "an after-action report needs a COMPLETED exercise; this one is " + exercise.status());
         }
-        return new AfterActionReport(new Snapshot(Objects.requireNonNull(id), exercise.id(), AfterActionStatus.DRAFT,
-                Objects.requireNonNull(metrics), 1, now, Map.of(), List.of(), null));
+        AfterActionReport report = new AfterActionReport(new Snapshot(Objects.requireNonNull(id), exercise.id(),
+                AfterActionStatus.DRAFT, Objects.requireNonNull(metrics), 1, now, Map.of(), List.of(), null));
+        return new Drafted(report, new ExerciseEvent.ReportComputed(report.state()));
     }
 
     public static AfterActionReport restore(Snapshot snapshot) {
@@ -95,12 +102,13 @@ public final class AfterActionReport {
     }
 
     /** Replaces the figures (e.g. late tracks arrived): next revision, both approvals cleared. Only while DRAFT. */
-    public void recompute(AfterActionMetrics newMetrics, Instant now) {
+    public ExerciseEvent.ReportComputed recompute(AfterActionMetrics newMetrics, Instant now) {
         requireDraft("recompute");
         metrics = Objects.requireNonNull(newMetrics);
         revision++;
         computedAt = now;
         approvals.clear();
+        return new ExerciseEvent.ReportComputed(state());
     }
 
     /**
@@ -108,8 +116,9 @@ public final class AfterActionReport {
      *
      * @throws RuleViolation {@code already-approved} on a second approval by the same party, or
      *         {@code report-revision-mismatch} if the report was recomputed since it was reviewed
+     * @return the approval, followed by {@link ExerciseEvent.ReportFinalised} when it was the second
      */
-    public void approve(Party party, int reviewedRevision, Instant now) {
+    public List<ExerciseEvent.ReportEvent> approve(Party party, int reviewedRevision, Instant now) {
         Objects.requireNonNull(party, "party");
         requireDraft("approve");
         if (approvals.containsKey(party)) {
@@ -120,10 +129,18 @@ public final class AfterActionReport {
                     + reviewedRevision + "; review the current figures before approving");
         }
         approvals.put(party, now);
-        if (approvals.size() == Party.values().length) {
-            status = AfterActionStatus.FINAL;
-            finalizedAt = now;
+        if (approvals.size() < Party.values().length) {
+            return List.of(new ExerciseEvent.ReportApproved(state()));
         }
+        status = AfterActionStatus.FINAL;
+        finalizedAt = now;
+        ExerciseEvent.ReportState finalised = state();
+        return List.of(new ExerciseEvent.ReportApproved(finalised), new ExerciseEvent.ReportFinalised(finalised));
+    }
+
+    /** The report as its events carry it. */
+    private ExerciseEvent.ReportState state() {
+        return ExerciseEvent.ReportState.of(this);
     }
 
     /** Adds a comment of the caller's own party. Only while DRAFT. */

@@ -31,7 +31,7 @@ class AfterActionReportTest {
     static Exercise exercise(boolean complete) {
         Exercise e = Exercise.propose(UUID.randomUUID(), Party.NATO, "Shield", ExerciseKind.COMPUTER_ASSISTED,
                 new ExerciseWindow(T0, T0.plusSeconds(7200)),
-                List.of(new Inject(10, 0, 30, 0, 43.5, MissileClass.MRBM, 4.5)), T0.minusSeconds(86400));
+                List.of(new Inject(10, 0, 30, 0, 43.5, MissileClass.MRBM, 4.5)), T0.minusSeconds(86400)).exercise();
         e.approve(Party.RUSSIA, 1, T0.minusSeconds(3600));
         e.start(Party.NATO, T0);
         if (complete) {
@@ -41,7 +41,7 @@ class AfterActionReportTest {
     }
 
     static AfterActionReport draft() {
-        return AfterActionReport.draft(UUID.randomUUID(), exercise(true), METRICS, T0.plusSeconds(4000));
+        return AfterActionReport.draft(UUID.randomUUID(), exercise(true), METRICS, T0.plusSeconds(4000)).report();
     }
 
     @Test

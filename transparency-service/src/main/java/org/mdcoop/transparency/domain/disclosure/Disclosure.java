@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.mdcoop.common.domain.IllegalTransition;
@@ -14,6 +13,7 @@ import org.mdcoop.common.domain.Party;
 import org.mdcoop.common.domain.RuleViolation;
 import org.mdcoop.common.domain.ValidationFailed;
 import org.mdcoop.transparency.domain.ReportingRound;
+import org.mdcoop.transparency.domain.TransparencyEvent;
 
 /**
  * One version of a party's disclosure of one kind for one reporting round.
@@ -124,10 +124,11 @@ public final class Disclosure {
      * version n of the same series, which becomes SUPERSEDED, and the change notice n → n+1 is computed (it must
      * not be empty).
      *
-     * @return the change notice for a revision, empty for version 1
+     * @return the submission, and for a revision the supersession of {@code previous} after it (both carry the change
+     *         notice)
      * @throws RuleViolation {@code transparency-not-in-force} when no agreement with TRANSPARENCY is in force
      */
-    public Optional<ChangeNotice> submit(Instant now, Disclosure previous, boolean transparencyInForce) {
+    public List<TransparencyEvent> submit(Instant now, Disclosure previous, boolean transparencyInForce) {
         requireState(DisclosureStatus.DRAFT, "submit");
         if (!transparencyInForce) {
             throw new RuleViolation("transparency-not-in-force",
@@ -138,7 +139,7 @@ public final class Disclosure {
                 throw new IllegalArgumentException("version 1 has no previous version");
             }
             markSubmitted(now);
-            return Optional.empty();
+            return List.of(submitted(null));
         }
         if (previous == null || !previous.party.equals(party) || previous.kind != kind
                 || !previous.round.equals(round) || previous.version != version - 1) {
@@ -157,7 +158,14 @@ public final class Disclosure {
         previous.updatedAt = now;
         this.changeNotice = notice;
         markSubmitted(now);
-        return Optional.of(notice);
+        return List.of(submitted(previous.id),
+                new TransparencyEvent.DisclosureSuperseded(previous.id, previous.party, previous.kind,
+                        previous.round.id(), previous.version, id, previous.supersededAt, changeOccurredOn, notice));
+    }
+
+    private TransparencyEvent.DisclosureSubmitted submitted(UUID supersedes) {
+        return new TransparencyEvent.DisclosureSubmitted(id, party, kind, round.id(), version, submittedAt,
+                changeOccurredOn, supersedes, changeNotice, content);
     }
 
     /**

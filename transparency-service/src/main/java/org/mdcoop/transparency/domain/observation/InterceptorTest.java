@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -15,12 +16,14 @@ import org.mdcoop.common.domain.Party;
 import org.mdcoop.common.domain.RuleViolation;
 import org.mdcoop.common.domain.ValidationFailed;
 import org.mdcoop.transparency.domain.FieldErrors;
+import org.mdcoop.transparency.domain.TransparencyEvent;
 
 /**
  * An announced interceptor test and its observation by the other party. See {@link TestState} for the state
  * machine. The host announces and records results; the guest (the other party) accepts with named observers or
  * declines, and its observers record their own measurements. The invitation is flagged {@code late} when it is
- * issued less than {@code minNoticeDays} × 24 h before the window starts (allowed, but flagged).
+ * issued less than {@code minNoticeDays} × 24 h before the window starts (allowed, but flagged). Every command returns
+ * the {@link TransparencyEvent} it caused.
  */
 public final class InterceptorTest {
 
@@ -65,13 +68,17 @@ public final class InterceptorTest {
         this.cancelledAt = cancelledAt;
     }
 
+    /** A new test and the event that invites the guest. */
+    public record Announced(InterceptorTest test, TransparencyEvent.TestAnnounced event) {
+    }
+
     /**
      * The host announces a test and thereby invites the other party.
      *
      * @throws RuleViolation   {@code transparency-not-in-force} if no agreement with TRANSPARENCY is in force
      * @throws ValidationFailed listing every invalid field of the announcement
      */
-    public static InterceptorTest announce(UUID id, Party host, TestAnnouncement announcement, Instant now,
+    public static Announced announce(UUID id, Party host, TestAnnouncement announcement, Instant now,
             int minNoticeDays, boolean transparencyInForce) {
         if (!transparencyInForce) {
             throw new RuleViolation("transparency-not-in-force",
@@ -87,8 +94,12 @@ public final class InterceptorTest {
         announcement.validate(now, errors);
         errors.throwIfAny();
         boolean late = now.plus(Duration.ofDays(minNoticeDays)).isAfter(announcement.windowStart());
-        return new InterceptorTest(id, host, announcement, now, minNoticeDays, late, TestState.ANNOUNCED, List.of(),
-                null, null, null, null, List.of(), null, null);
+        InterceptorTest test = new InterceptorTest(id, host, announcement, now, minNoticeDays, late,
+                TestState.ANNOUNCED, List.of(), null, null, null, null, List.of(), null, null);
+        return new Announced(test, new TransparencyEvent.TestAnnounced(id, host, test.guest(),
+                announcement.windowStart(), announcement.windowEnd(), announcement.site(),
+                announcement.interceptorType(), announcement.launchArea(), announcement.impactArea(), late,
+                minNoticeDays));
     }
 
     /** Rebuilds from storage; no rules checked. */
@@ -102,7 +113,7 @@ public final class InterceptorTest {
     }
 
     /** The guest accepts and names its observers (non-empty, unique, non-blank, ≤ 120 characters each). */
-    public void accept(Party caller, List<String> observerNames, Instant now) {
+    public TransparencyEvent.TestAccepted accept(Party caller, List<String> observerNames, Instant now) {
         requireGuest(caller, "accept");
         requireState("accept", TestState.ANNOUNCED);
         requireBeforeWindow("accept", now);
@@ -126,10 +137,11 @@ public final class InterceptorTest {
         this.observers = observerNames.stream().map(String::trim).toList();
         this.state = TestState.ACCEPTED;
         this.respondedAt = now;
+        return new TransparencyEvent.TestAccepted(id, host, guest(), observers);
     }
 
     /** The guest declines (reason optional, ≤ 500 characters). */
-    public void decline(Party caller, String reason, Instant now) {
+    public TransparencyEvent.TestDeclined decline(Party caller, String reason, Instant now) {
         requireGuest(caller, "decline");
         requireState("decline", TestState.ANNOUNCED);
         requireBeforeWindow("decline", now);
@@ -139,10 +151,11 @@ public final class InterceptorTest {
         this.declineReason = reason;
         this.state = TestState.DECLINED;
         this.respondedAt = now;
+        return new TransparencyEvent.TestDeclined(id, host, guest(), reason);
     }
 
     /** The host records the declared results, once the window has ended. */
-    public void recordResults(Party caller, Measurements declared, Instant now) {
+    public TransparencyEvent.TestResultsRecorded recordResults(Party caller, Measurements declared, Instant now) {
         requireHost(caller, "record results");
         requireState("recordResults", TestState.ANNOUNCED, TestState.ACCEPTED, TestState.DECLINED);
         if (now.isBefore(announcement.windowEnd())) {
@@ -153,13 +166,16 @@ public final class InterceptorTest {
         this.declaredResults = declared;
         this.resultsRecordedAt = now;
         this.state = TestState.RESULTS_RECORDED;
+        return new TransparencyEvent.TestResultsRecorded(id, host, declared);
     }
 
     /**
      * One of the guest's named observers records its own measurements (once per observer), after the window has
-     * started, in ACCEPTED or RESULTS_RECORDED (only if the guest accepted).
+     * started, in ACCEPTED or RESULTS_RECORDED (only if the guest accepted). The event counts the discrepancies
+     * against the declared results under {@code tolerances} (0 while none are declared).
      */
-    public void recordObservation(Party caller, String observer, Measurements measured, Instant now) {
+    public TransparencyEvent.TestObserved recordObservation(Party caller, String observer, Measurements measured,
+            ToleranceTable tolerances, Instant now) {
         requireGuest(caller, "record observations");
         requireState("recordObservation", TestState.ACCEPTED, TestState.RESULTS_RECORDED);
         if (observers.isEmpty()) {
@@ -177,10 +193,13 @@ public final class InterceptorTest {
         }
         validateMeasurements(measured, "measurements");
         observations.add(new Observation(name, measured, now));
+        int discrepancies = declaredResults == null ? 0
+                : Comparison.of(name, declaredResults, measured, tolerances).discrepancies().size();
+        return new TransparencyEvent.TestObserved(id, host, guest(), name, measured, discrepancies);
     }
 
     /** The host calls the test off before its window starts (reason optional, ≤ 500 characters, as for a decline). */
-    public void cancel(Party caller, String reason, Instant now) {
+    public TransparencyEvent.TestCancelled cancel(Party caller, String reason, Instant now) {
         requireHost(caller, "cancel");
         requireState("cancel", TestState.ANNOUNCED, TestState.ACCEPTED);
         if (!now.isBefore(announcement.windowStart())) {
@@ -189,22 +208,21 @@ public final class InterceptorTest {
         if (reason != null && reason.length() > 500) {
             throw ValidationFailed.of("reason", "must be at most 500 characters");
         }
-        markCancelled(reason == null ? "cancelled by host" : reason, now);
+        return markCancelled(reason == null ? "cancelled by host" : reason, now);
     }
 
     /**
      * The agreement ended: a pending invitation (ANNOUNCED, or ACCEPTED whose window has not ended) is cancelled.
      *
-     * @return true if this test was cancelled by the call
+     * @return the cancellation, or nothing if this test was not pending
      */
-    public boolean cancelBecauseAgreementEnded(Instant now) {
+    public Optional<TransparencyEvent.TestCancelled> cancelBecauseAgreementEnded(Instant now) {
         boolean pending = state == TestState.ANNOUNCED
                 || (state == TestState.ACCEPTED && now.isBefore(announcement.windowEnd()));
         if (!pending) {
-            return false;
+            return Optional.empty();
         }
-        markCancelled("agreement ended", now);
-        return true;
+        return Optional.of(markCancelled("agreement ended", now));
     }
 
     /**
@@ -230,10 +248,12 @@ public final class InterceptorTest {
         };
     }
 
-    private void markCancelled(String reason, Instant now) {
+    private TransparencyEvent.TestCancelled markCancelled(String reason, Instant now) {
+        TestState previous = state;
         this.state = TestState.CANCELLED;
         this.cancelReason = reason;
         this.cancelledAt = now;
+        return new TransparencyEvent.TestCancelled(id, host, guest(), reason, previous);
     }
 
     private void validateMeasurements(Measurements m, String path) {

@@ -16,6 +16,7 @@ import org.mdcoop.common.domain.RuleViolation;
 import org.mdcoop.common.domain.ValidationFailed;
 import org.mdcoop.transparency.domain.Fixtures;
 import org.mdcoop.transparency.domain.ReportingRound;
+import org.mdcoop.transparency.domain.TransparencyEvent;
 import org.mdcoop.transparency.domain.disclosure.InventoryContent.Component;
 
 class DisclosureLifecycleTest {
@@ -59,7 +60,9 @@ class DisclosureLifecycleTest {
     @Test
     void submittingADraftMakesItSubmittedWithoutChangeNotice() {
         Disclosure d = draft();
-        assertThat(d.submit(T0.plusSeconds(5), null, true)).isEmpty();
+        assertThat(d.submit(T0.plusSeconds(5), null, true)).containsExactly(new TransparencyEvent.DisclosureSubmitted(
+                d.id(), Party.NATO, DisclosureKind.INVENTORY, "2026-H2", 1, T0.plusSeconds(5), null, null, null,
+                Fixtures.inventory()));
         assertThat(d.status()).isEqualTo(DisclosureStatus.SUBMITTED);
         assertThat(d.submittedAt()).isEqualTo(T0.plusSeconds(5));
         assertThat(d.changeNotice()).isNull();
@@ -111,13 +114,18 @@ class DisclosureLifecycleTest {
         assertThat(v2.changeOccurredOn()).isEqualTo(LocalDate.of(2026, 8, 2));
         assertThat(v1.status()).isEqualTo(DisclosureStatus.SUBMITTED);
 
-        ChangeNotice notice = v2.submit(later.plusSeconds(10), v1, true).orElseThrow();
+        List<TransparencyEvent> events = v2.submit(later.plusSeconds(10), v1, true);
+        ChangeNotice notice = v2.changeNotice();
 
         assertThat(v1.status()).isEqualTo(DisclosureStatus.SUPERSEDED);
         assertThat(v1.supersededAt()).isEqualTo(later.plusSeconds(10));
         assertThat(v1.allowedActions()).isEmpty();
         assertThat(v2.status()).isEqualTo(DisclosureStatus.SUBMITTED);
-        assertThat(v2.changeNotice()).isEqualTo(notice);
+        assertThat(events).containsExactly(
+                new TransparencyEvent.DisclosureSubmitted(v2.id(), Party.NATO, DisclosureKind.INVENTORY, "2026-H2", 2,
+                        later.plusSeconds(10), LocalDate.of(2026, 8, 2), v1.id(), notice, changedInventory()),
+                new TransparencyEvent.DisclosureSuperseded(v1.id(), Party.NATO, DisclosureKind.INVENTORY, "2026-H2",
+                        1, v2.id(), later.plusSeconds(10), LocalDate.of(2026, 8, 2), notice));
         assertThat(notice.fromVersion()).isEqualTo(1);
         assertThat(notice.toVersion()).isEqualTo(2);
         assertThat(notice.changes()).extracting(ChangeNotice.Change::path).containsExactly(

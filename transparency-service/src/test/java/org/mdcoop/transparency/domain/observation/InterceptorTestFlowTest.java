@@ -29,9 +29,11 @@ class InterceptorTestFlowTest {
                 Area.circle(54.5, 17.0, 20), Area.polygon(LatLon.of(56, 18), LatLon.of(57, 19), LatLon.of(56, 20)));
     }
 
+    private static final ToleranceTable TOLERANCES = ToleranceTable.defaults();
+
     private static InterceptorTest announced() {
         return InterceptorTest.announce(UUID.randomUUID(), NATO, announcement(START, END), NOW,
-                InterceptorTest.DEFAULT_MIN_NOTICE_DAYS, true);
+                InterceptorTest.DEFAULT_MIN_NOTICE_DAYS, true).test();
     }
 
     private static Measurements declared() {
@@ -51,10 +53,10 @@ class InterceptorTestFlowTest {
     void invitationLessThanThirtyDaysAheadIsAllowedButFlaggedLate() {
         Instant start = NOW.plus(Duration.ofDays(30)).minusSeconds(1);
         InterceptorTest t = InterceptorTest.announce(UUID.randomUUID(), RUSSIA,
-                announcement(start, start.plus(Duration.ofHours(1))), NOW, 30, true);
+                announcement(start, start.plus(Duration.ofHours(1))), NOW, 30, true).test();
         assertThat(t.late()).isTrue();
         InterceptorTest exactly = InterceptorTest.announce(UUID.randomUUID(), RUSSIA,
-                announcement(NOW.plus(Duration.ofDays(30)), NOW.plus(Duration.ofDays(31))), NOW, 30, true);
+                announcement(NOW.plus(Duration.ofDays(30)), NOW.plus(Duration.ofDays(31))), NOW, 30, true).test();
         assertThat(exactly.late()).isFalse();
     }
 
@@ -167,7 +169,8 @@ class InterceptorTestFlowTest {
         t.decline(RUSSIA, null, NOW);
         t.recordResults(NATO, declared(), END.plusSeconds(1));
         assertThat(t.state()).isEqualTo(TestState.RESULTS_RECORDED);
-        assertThatThrownBy(() -> t.recordObservation(RUSSIA, "anyone", declared(), END.plusSeconds(2)))
+        assertThatThrownBy(() -> t.recordObservation(RUSSIA, "anyone", declared(), TOLERANCES,
+                END.plusSeconds(2)))
                 .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.rule()).isEqualTo("not-accepted"));
     }
 
@@ -188,9 +191,10 @@ class InterceptorTestFlowTest {
     void observersRecordTheirOwnMeasurementsAndTheyAreComparedWithTheDeclaredResults() {
         InterceptorTest t = announced();
         t.accept(RUSSIA, List.of("Observer One", "Observer Two"), NOW);
-        t.recordObservation(RUSSIA, "Observer One", new Measurements(251.0, 430.0, 4.5, null, null), END);
+        t.recordObservation(RUSSIA, "Observer One", new Measurements(251.0, 430.0, 4.5, null, null), TOLERANCES,
+                END);
         t.recordResults(NATO, declared(), END.plusSeconds(3600));
-        t.recordObservation(RUSSIA, "Observer Two", new Measurements(249.0, 401.0, 4.4, 301.0, 0.0),
+        t.recordObservation(RUSSIA, "Observer Two", new Measurements(249.0, 401.0, 4.4, 301.0, 0.0), TOLERANCES,
                 END.plusSeconds(7200));
 
         List<Comparison> comparisons = t.compare(ToleranceTable.defaults());
@@ -217,15 +221,17 @@ class InterceptorTestFlowTest {
         InterceptorTest t = announced();
         t.accept(RUSSIA, List.of("Observer One"), NOW);
         Measurements m = new Measurements(250.0, null, null, null, null);
-        assertThatThrownBy(() -> t.recordObservation(NATO, "Observer One", m, END)).isInstanceOf(NotPermitted.class);
-        assertThatThrownBy(() -> t.recordObservation(RUSSIA, "Stranger", m, END))
+        assertThatThrownBy(() -> t.recordObservation(NATO, "Observer One", m, TOLERANCES, END))
+                .isInstanceOf(NotPermitted.class);
+        assertThatThrownBy(() -> t.recordObservation(RUSSIA, "Stranger", m, TOLERANCES, END))
                 .isInstanceOfSatisfying(ValidationFailed.class,
                         e -> assertThat(e.errors().get(0).field()).isEqualTo("observer"));
-        assertThatThrownBy(() -> t.recordObservation(RUSSIA, "Observer One", m, START.minusSeconds(1)))
+        assertThatThrownBy(() -> t.recordObservation(RUSSIA, "Observer One", m, TOLERANCES,
+                START.minusSeconds(1)))
                 .isInstanceOfSatisfying(RuleViolation.class,
                         e -> assertThat(e.rule()).isEqualTo("test-window-not-started"));
-        t.recordObservation(RUSSIA, "Observer One", m, START);
-        assertThatThrownBy(() -> t.recordObservation(RUSSIA, "Observer One", m, END))
+        t.recordObservation(RUSSIA, "Observer One", m, TOLERANCES, START);
+        assertThatThrownBy(() -> t.recordObservation(RUSSIA, "Observer One", m, TOLERANCES, END))
                 .isInstanceOfSatisfying(RuleViolation.class,
                         e -> assertThat(e.rule()).isEqualTo("observation-already-recorded"));
         assertThat(t.observations()).hasSize(1);
@@ -235,7 +241,7 @@ class InterceptorTestFlowTest {
     @Test
     void observationsCannotBeRecordedBeforeAcceptance() {
         InterceptorTest t = announced();
-        assertThatThrownBy(() -> t.recordObservation(RUSSIA, "x", declared(), END))
+        assertThatThrownBy(() -> t.recordObservation(RUSSIA, "x", declared(), TOLERANCES, END))
                 .isInstanceOf(IllegalTransition.class);
     }
 
@@ -262,29 +268,29 @@ class InterceptorTestFlowTest {
     @Test
     void endOfTheAgreementCancelsPendingInvitationsOnly() {
         InterceptorTest pending = announced();
-        assertThat(pending.cancelBecauseAgreementEnded(NOW.plusSeconds(10))).isTrue();
+        assertThat(pending.cancelBecauseAgreementEnded(NOW.plusSeconds(10))).isPresent();
         assertThat(pending.state()).isEqualTo(TestState.CANCELLED);
         assertThat(pending.cancelReason()).isEqualTo("agreement ended");
         assertThat(pending.cancelledAt()).isEqualTo(NOW.plusSeconds(10));
-        assertThat(pending.cancelBecauseAgreementEnded(NOW.plusSeconds(20))).isFalse();
+        assertThat(pending.cancelBecauseAgreementEnded(NOW.plusSeconds(20))).isEmpty();
 
         InterceptorTest acceptedUpcoming = announced();
         acceptedUpcoming.accept(RUSSIA, List.of("o"), NOW);
-        assertThat(acceptedUpcoming.cancelBecauseAgreementEnded(START)).isTrue();
+        assertThat(acceptedUpcoming.cancelBecauseAgreementEnded(START)).isPresent();
 
         InterceptorTest acceptedOver = announced();
         acceptedOver.accept(RUSSIA, List.of("o"), NOW);
-        assertThat(acceptedOver.cancelBecauseAgreementEnded(END)).isFalse();
+        assertThat(acceptedOver.cancelBecauseAgreementEnded(END)).isEmpty();
         assertThat(acceptedOver.state()).isEqualTo(TestState.ACCEPTED);
 
         InterceptorTest declined = announced();
         declined.decline(RUSSIA, null, NOW);
-        assertThat(declined.cancelBecauseAgreementEnded(NOW)).isFalse();
+        assertThat(declined.cancelBecauseAgreementEnded(NOW)).isEmpty();
 
         InterceptorTest done = announced();
         done.accept(RUSSIA, List.of("o"), NOW);
         done.recordResults(NATO, declared(), END);
-        assertThat(done.cancelBecauseAgreementEnded(END)).isFalse();
+        assertThat(done.cancelBecauseAgreementEnded(END)).isEmpty();
         assertThat(done.state()).isEqualTo(TestState.RESULTS_RECORDED);
     }
 }
