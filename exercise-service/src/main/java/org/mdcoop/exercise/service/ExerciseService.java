@@ -108,7 +108,7 @@ public class ExerciseService {
                 row -> view(row, load(row), viewer));
     }
 
-    /** A row's place in the list order (window start, name, id), as a cursor carries it; the name last (any text). */
+    /** A row's place in the list order (window start, name, id, newest first), as a cursor carries it; the name last (any text). */
     private record SortKey(Instant windowStart, UUID id, String name) {
     }
 
@@ -121,11 +121,12 @@ public class ExerciseService {
             q.append(" and host = :host");
         }
         if (after != null) {
-            q.append(" and (windowStart > :afterStart or (windowStart = :afterStart and (name > :afterName"
-                    + " or (name = :afterName and id > :afterId))))");
+            q.append(" and (windowStart < :afterStart or (windowStart = :afterStart and (name < :afterName"
+                    + " or (name = :afterName and id < :afterId))))");
         }
+        // newest window first: what is coming and running is on the first page, however many exercises went before;
         // the id last: two exercises may share a start and a name, and a cursor needs a total order
-        q.append(" order by windowStart, name, id");
+        q.append(" order by windowStart desc, name desc, id desc");
         var query = entityManager.createQuery(q.toString(), ExerciseRow.class);
         if (status != null) {
             query.setParameter("status", status.name());

@@ -30,7 +30,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * {@code GET /api/exercises?limit=N}: pages of N in the unpaged list's order (window start, name, id), each naming
+ * {@code GET /api/exercises?limit=N}: pages of N in the unpaged list's order (newest window first: window start, name, id, descending), each naming
  * the next page's cursor in {@code X-Next-Cursor} and {@code Link: rel="next"} until the last; together, with the
  * same {@code status} and {@code host} filters, the pages are exactly the unpaged list. Windows of 2033 are this
  * class's own.
@@ -74,9 +74,9 @@ class ExercisePagesTest {
         }
 
         List<String> all = walk(Party.RUSSIA, "", 2);
-        assertThat(all).containsSubsequence(sortedIds(natoA, russianA).get(0), sortedIds(natoA, russianA).get(1),
-                natoPipe, russianC, natoD, cancelled);
-        assertThat(walk(Party.NATO, "host=NATO", 1)).containsSubsequence(natoA, natoPipe, natoD)
+        assertThat(all).containsSubsequence(cancelled, natoD, russianC, natoPipe,
+                sortedIds(natoA, russianA).get(1), sortedIds(natoA, russianA).get(0));
+        assertThat(walk(Party.NATO, "host=NATO", 1)).containsSubsequence(natoD, natoPipe, natoA)
                 .doesNotContain(russianA, russianC, cancelled);
         assertThat(walk(Party.NATO, "status=CANCELLED&host=RUSSIA", 1)).contains(cancelled)
                 .doesNotContain(natoA, russianA, natoPipe, russianC, natoD);
