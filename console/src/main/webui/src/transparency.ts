@@ -42,11 +42,17 @@ export const emptyComponent = (): ComponentRow =>
   ({ type: 'INTERCEPTOR_SITE', designation: '', count: '', lat: '', lon: '', status: 'OPERATIONAL' });
 
 /** Text → number for the request; empty stays missing, text that is not a number is sent as is for the service to name. */
-function numberOrText(text: string): number | string | null {
+export function numberOrText(text: string): number | string | null {
   const t = text.trim();
   if (t === '') return null;
   const n = Number(t);
   return Number.isFinite(n) ? n : t;
+}
+
+/** Text for the request, trimmed; empty stays missing so the service names it as required. */
+export function textOrNull(text: string): string | null {
+  const t = text.trim();
+  return t === '' ? null : t;
 }
 
 /** The INVENTORY content the service expects, from the form's rows. */
@@ -54,7 +60,7 @@ export function inventoryContent(rows: readonly ComponentRow[]): { components: R
   return {
     components: rows.map((r) => ({
       type: r.type,
-      designation: r.designation.trim() === '' ? null : r.designation.trim(),
+      designation: textOrNull(r.designation),
       count: numberOrText(r.count),
       lat: numberOrText(r.lat),
       lon: numberOrText(r.lon),
