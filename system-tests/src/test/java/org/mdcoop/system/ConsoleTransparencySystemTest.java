@@ -18,11 +18,14 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
+import io.restassured.path.json.JsonPath;
+
 /**
  * Both parties' transparency officers in the console against the running stack, with an agreement in force: NATO's
  * officer drafts an inventory (the service's field error shown beside the field), edits and releases it; Russia's
  * officer never sees the draft, sees the released one only after releasing the same kind, and accepts an
- * interceptor test to observe it, records an observation and compares it with NATO's declared results.
+ * interceptor test to observe it, records an observation and compares it with NATO's declared results. NATO's
+ * officer also drafts, edits and releases an interceptor performance disclosure in its own form.
  */
 class ConsoleTransparencySystemTest {
 
@@ -129,6 +132,82 @@ class ConsoleTransparencySystemTest {
             natoPage.reload();
             assertThat(row(natoPage, "other-disclosures", russianSite)).containsText("SUBMITTED");
             assertThat(row(natoPage, "own-disclosures", russianSite)).hasCount(0);
+        }
+    }
+
+    /** What transparency-service stored for disclosure {@code id}, read by NATO's officer. */
+    private static JsonPath stored(String id) {
+        return as("nato-transparency-officer").get(url("transparency", "/api/disclosures/" + id)).then()
+                .statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void theOfficerDraftsEditsAndReleasesAnInterceptorPerformanceDisclosure() {
+        String type = "SM-3 Block IIA " + ROUND;
+        try (BrowserContext nato = chromium.newContext()) {
+            Page page = openTransparency(nato, "nato-transparency-officer");
+            page.getByText("New interceptor performance disclosure").click();
+            Locator form = page.getByTestId("disclosure-form");
+            assertThat(form).containsText("New interceptor performance disclosure");
+            form.getByLabel("Round").fill(ROUND);
+            form.getByLabel("Interceptor type 1").fill(type);
+            form.getByLabel("Max range (km) 1").fill("2500");
+            form.getByLabel("Max altitude (km) 1").fill("1050");
+            form.getByLabel("Burnout velocity (km/s) 1").fill("15");
+            form.getByText("Save draft").click();
+
+            // refused: the service's message shows beside the burnout velocity, in the same label as its input
+            Locator error = form.locator("label:has([aria-label='Burnout velocity (km/s) 1'])")
+                    .locator("[data-field='content.interceptors[0].burnoutVelocityKmS']");
+            assertThat(error).isVisible();
+            assertThat(error).containsText("at most 12");
+            assertThat(form.locator(".field-error")).hasCount(1);
+            assertThat(row(page, "own-disclosures", type)).hasCount(0);
+            ConsoleBrowser.screenshot(page, "console-nato-transparency-performance-field-error");
+
+            form.getByLabel("Burnout velocity (km/s) 1").fill("4.5");
+            form.getByText("Save draft").click();
+            assertThat(form).hasCount(0);
+            Locator draft = row(page, "own-disclosures", type);
+            assertThat(draft).containsText("INTERCEPTOR_PERFORMANCE");
+            assertThat(draft).containsText("DRAFT");
+            assertThat(draft).containsText(type + " (2500 km)");
+            String id = draft.getAttribute("data-disclosure-id");
+            JsonPath saved = stored(id);
+            assertThat(saved.getString("kind")).isEqualTo("INTERCEPTOR_PERFORMANCE");
+            assertThat(saved.getString("round")).isEqualTo(ROUND);
+            assertThat(saved.getString("status")).isEqualTo("DRAFT");
+            assertThat(saved.getList("content.interceptors")).hasSize(1);
+            assertThat(saved.getString("content.interceptors[0].interceptorType")).isEqualTo(type);
+            assertThat(saved.getDouble("content.interceptors[0].maxRangeKm")).isEqualTo(2500.0);
+            assertThat(saved.getDouble("content.interceptors[0].maxAltitudeKm")).isEqualTo(1050.0);
+            assertThat(saved.getDouble("content.interceptors[0].burnoutVelocityKmS")).isEqualTo(4.5);
+
+            // editing the draft fills its form from what was saved
+            draft.getByText("Edit").click();
+            form = page.getByTestId("disclosure-form");
+            assertThat(form).containsText("Edit draft — interceptor performance " + ROUND + ", version 1");
+            assertThat(form.getByLabel("Round")).isDisabled();
+            assertThat(form.getByLabel("Interceptor type 1")).hasValue(type);
+            assertThat(form.getByLabel("Max range (km) 1")).hasValue("2500");
+            assertThat(form.getByLabel("Burnout velocity (km/s) 1")).hasValue("4.5");
+            form.getByLabel("Max altitude (km) 1").fill("1200");
+            form.getByText("Save draft").click();
+            assertThat(form).hasCount(0);
+            assertThat(draft).containsText("DRAFT");
+            assertThat(stored(id).getDouble("content.interceptors[0].maxAltitudeKm")).isEqualTo(1200.0);
+
+            draft.getByText("Release").click();
+            assertThat(draft).containsText("SUBMITTED");
+            assertThat(draft.getByText("Edit")).hasCount(0);
+            assertThat(draft.getByText("Release")).hasCount(0);
+            JsonPath released = stored(id);
+            assertThat(released.getString("status")).isEqualTo("SUBMITTED");
+            assertThat(released.getString("submittedAt")).isNotNull();
+            assertThat(released.getInt("version")).isEqualTo(1);
+            assertThat(released.getDouble("content.interceptors[0].maxAltitudeKm")).isEqualTo(1200.0);
+            assertThat(released.getDouble("content.interceptors[0].burnoutVelocityKmS")).isEqualTo(4.5);
+            ConsoleBrowser.screenshot(page, "console-nato-transparency-performance-released");
         }
     }
 
