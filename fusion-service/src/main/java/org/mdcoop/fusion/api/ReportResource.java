@@ -33,6 +33,8 @@ import org.mdcoop.common.domain.NotPermitted;
 import org.mdcoop.common.domain.Party;
 import org.mdcoop.common.domain.ValidationFailed;
 import org.mdcoop.common.security.Caller;
+import org.mdcoop.common.events.SensorReportMessage;
+import org.mdcoop.fusion.domain.PolarReports;
 import org.mdcoop.fusion.domain.Report;
 import org.mdcoop.fusion.persistence.ReportStore;
 import org.mdcoop.fusion.service.FusionConfig;
@@ -46,14 +48,22 @@ import org.mdcoop.fusion.service.SensorService;
 @Tag(name = "reports")
 public class ReportResource {
 
-    /** One report as a sensor gateway sends it; the party is the caller's, never part of the body. */
-    public record ReportRequest(String reportId, String sensorId, Instant t, double xM, double yM, double zM,
+    /**
+     * One report as a sensor gateway sends it; the party is the caller's, never part of the body. Either a position
+     * (xM, yM, zM with sigmaM or covariance) or a radar's {@code polar} measurement from the sensor's registered site.
+     */
+    public record ReportRequest(String reportId, String sensorId, Instant t, Double xM, Double yM, Double zM,
             Double sigmaM, double[] covariance, Double vxMps, Double vyMps, Double vzMps, Boolean exercise,
-            UUID exerciseId) {
+            UUID exerciseId, SensorReportMessage.Polar polar) {
 
         Report toReport(Party party) {
-            return new Report(reportId, sensorId, party, t, xM, yM, zM, sigmaM, covariance, vxMps, vyMps, vzMps,
-                    exercise != null ? exercise : exerciseId != null, exerciseId);
+            return new Report(reportId, sensorId, party, t, orNaN(xM), orNaN(yM), orNaN(zM), sigmaM, covariance,
+                    vxMps, vyMps, vzMps, exercise != null ? exercise : exerciseId != null, exerciseId,
+                    PolarReports.fromMessage(polar));
+        }
+
+        private static double orNaN(Double v) {
+            return v == null ? Double.NaN : v;
         }
     }
 
@@ -61,14 +71,18 @@ public class ReportResource {
     public record IngestResponse(int accepted, int duplicates, List<IngestResult.Rejected> rejected) {
     }
 
-    /** A stored raw report, as its owner reads it back. */
+    /**
+     * A stored raw report, as its owner reads it back: a polar report with its measurement (sigmas as fused) and the
+     * position and covariance it stands for.
+     */
     public record ReportView(String reportId, String sensorId, Party party, Instant t, double xM, double yM,
             double zM, Double sigmaM, double[] covariance, Double vxMps, Double vyMps, Double vzMps, boolean exercise,
-            UUID exerciseId) {
+            UUID exerciseId, SensorReportMessage.Polar polar) {
 
         static ReportView of(Report r) {
             return new ReportView(r.reportId(), r.sensorId(), r.party(), r.t(), r.xM(), r.yM(), r.zM(), r.sigmaM(),
-                    r.covarianceM2(), r.vxMps(), r.vyMps(), r.vzMps(), r.exercise(), r.exerciseId());
+                    r.covarianceM2(), r.vxMps(), r.vyMps(), r.vzMps(), r.exercise(), r.exerciseId(),
+                    PolarReports.toMessage(r.radar()));
         }
     }
 
@@ -93,7 +107,7 @@ public class ReportResource {
             description = "200 {accepted, duplicates, rejected: []} when every report was stored or already known. "
                     + "400 problem+json (type invalid-reports) when any was refused: the valid reports of the batch "
                     + "ARE stored and fused; the problem lists accepted, duplicates and rejected [{index, reportId, "
-                    + "reason}] and errors [{field: '[index]', message}]. 409 cooperation-not-in-force while no "
+                    + "reason}] and errors [{field: '[index]' or, for a polar measurement's value, '[index].polar.rangeM' etc., message}]. 409 cooperation-not-in-force while no "
                     + "agreement covering DATA_FUSION_CENTRE is in force (nothing stored).")
     public Response submit(List<ReportRequest> batch, @Context UriInfo uri) {
         if (batch == null || batch.isEmpty()) {
@@ -116,11 +130,22 @@ public class ReportResource {
                         + (result.accepted() + result.duplicates()) + " were processed (" + result.accepted()
                         + " accepted, " + result.duplicates() + " already known)")
                 .withErrors(result.rejected().stream()
-                        .map(r -> new Problem.FieldViolation("[" + r.index() + "]", r.reason())).toList())
+                        .map(r -> new Problem.FieldViolation(fieldOf(r), r.reason())).toList())
                 .with("accepted", result.accepted())
                 .with("duplicates", result.duplicates())
                 .with("rejected", result.rejected())
                 .withInstance(uri.getPath()).toResponse();
+    }
+
+    /** The refused report's index, and the measurement's field when the reason names one ("[3].polar.rangeM"). */
+    private static String fieldOf(IngestResult.Rejected r) {
+        String field = "[" + r.index() + "]";
+        String reason = r.reason();
+        if (reason != null && reason.startsWith("polar.")) {
+            int end = reason.indexOf(' ');
+            field += "." + (end < 0 ? reason : reason.substring(0, end));
+        }
+        return field;
     }
 
     @GET

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 
 import org.mdcoop.common.domain.ValidationFailed;
 import org.mdcoop.fusion.domain.Geodesy;
+import org.mdcoop.fusion.domain.ReportRules;
 import org.mdcoop.fusion.domain.SensorType;
 import org.mdcoop.fusion.service.SensorDefinition;
 
@@ -26,10 +27,12 @@ public final class SensorRequests {
             Double latDeg, Double lonDeg, Double altM,
             Double xM, Double yM, Double zM,
             @NotNull @Positive Double sigmaM,
-            @NotNull @Positive Double revisitS) {
+            @NotNull @Positive Double revisitS,
+            Double sigmaRangeM, Double sigmaAzimuthRad, Double sigmaElevationRad) {
 
         SensorDefinition toDefinition() {
-            return definition(type, latDeg, lonDeg, altM, xM, yM, zM, sigmaM, revisitS);
+            return definition(type, latDeg, lonDeg, altM, xM, yM, zM, sigmaM, revisitS, sigmaRangeM, sigmaAzimuthRad,
+                    sigmaElevationRad);
         }
     }
 
@@ -40,10 +43,12 @@ public final class SensorRequests {
             Double xM, Double yM, Double zM,
             @NotNull @Positive Double sigmaM,
             @NotNull @Positive Double revisitS,
+            Double sigmaRangeM, Double sigmaAzimuthRad, Double sigmaElevationRad,
             Long version) {
 
         SensorDefinition toDefinition() {
-            return definition(type, latDeg, lonDeg, altM, xM, yM, zM, sigmaM, revisitS);
+            return definition(type, latDeg, lonDeg, altM, xM, yM, zM, sigmaM, revisitS, sigmaRangeM, sigmaAzimuthRad,
+                    sigmaElevationRad);
         }
     }
 
@@ -54,11 +59,16 @@ public final class SensorRequests {
     static final double MAX_REVISIT_S = 86_400.0;
 
     static SensorDefinition definition(SensorType type, Double lat, Double lon, Double alt, Double x, Double y, Double z,
-            double sigmaM, double revisitS) {
+            double sigmaM, double revisitS, Double sigmaRangeM, Double sigmaAzimuthRad, Double sigmaElevationRad) {
         List<ValidationFailed.FieldError> errors = new ArrayList<>();
         // @Positive lets Infinity (1e400 in JSON) through: sigmas and revisits must be finite numbers above 0
         require(errors, "sigmaM", sigmaM, Double.MIN_VALUE, MAX_SIGMA_M);
         require(errors, "revisitS", revisitS, Double.MIN_VALUE, MAX_REVISIT_S);
+        // a radar's nominal polar errors are optional (its polar reports then carry their own), each within what a
+        // report's own sigma may be
+        optional(errors, "sigmaRangeM", sigmaRangeM, ReportRules.MAX_SIGMA_RANGE_M);
+        optional(errors, "sigmaAzimuthRad", sigmaAzimuthRad, ReportRules.MAX_SIGMA_ANGLE_RAD);
+        optional(errors, "sigmaElevationRad", sigmaElevationRad, ReportRules.MAX_SIGMA_ANGLE_RAD);
         if (!errors.isEmpty()) {
             throw new ValidationFailed(errors);
         }
@@ -94,7 +104,14 @@ public final class SensorRequests {
                 throw ValidationFailed.of("location", "the ECEF position is not on or above the Earth's surface");
             }
         }
-        return new SensorDefinition(type, g[0], g[1], g[2], e[0], e[1], e[2], sigmaM, revisitS);
+        return new SensorDefinition(type, g[0], g[1], g[2], e[0], e[1], e[2], sigmaM, revisitS, sigmaRangeM,
+                sigmaAzimuthRad, sigmaElevationRad);
+    }
+
+    private static void optional(List<ValidationFailed.FieldError> errors, String field, Double v, double max) {
+        if (v != null) {
+            require(errors, field, v, Double.MIN_VALUE, max);
+        }
     }
 
     private static void require(List<ValidationFailed.FieldError> errors, String field, Double v, double min, double max) {

@@ -15,6 +15,14 @@ public final class ReportRules {
     public static final double MAX_ALTITUDE_M = 5_000_000.0;
     public static final double MAX_SPEED_MPS = 12_000.0;
     public static final int MAX_ID_LENGTH = 128;
+    /** Farther than any early-warning radar sees (a geostationary orbit is 36,000 km up). */
+    public static final double MAX_RANGE_M = 50_000_000.0;
+    /** A range error above this is no radar's measurement. */
+    public static final double MAX_SIGMA_RANGE_M = 100_000.0;
+    /** 0.1 rad (5.7 degrees): coarser angles are no radar's measurement. */
+    public static final double MAX_SIGMA_ANGLE_RAD = 0.1;
+    /** 89 degrees: at the zenith the azimuth says nothing and the conversion to a position is singular. */
+    public static final double MAX_ABS_ELEVATION_RAD = Math.toRadians(89);
 
     private final Duration maxFuture;
     private final Duration horizon;
@@ -24,7 +32,10 @@ public final class ReportRules {
         this.horizon = horizon;
     }
 
-    /** Everything but the sensor check (which needs the registry). */
+    /**
+     * Everything but the sensor check (which needs the registry). A polar report is checked twice: as received (its
+     * measurement's shape) and once {@link PolarReports#resolve resolved} (the position it stands for).
+     */
     public Optional<String> check(Report r, Instant now) {
         if (r.reportId() == null || r.reportId().isBlank()) {
             return Optional.of("reportId is required");
@@ -52,17 +63,10 @@ public final class ReportRules {
         if (r.t().isBefore(now.minus(horizon))) {
             return Optional.of("t " + r.t() + " is older than the horizon of " + horizon.toSeconds() + " s");
         }
-        if (!finite(r.xM(), r.yM(), r.zM())) {
-            return Optional.of("position must be finite");
-        }
-        double altitudeM = Math.sqrt(r.xM() * r.xM() + r.yM() * r.yM() + r.zM() * r.zM()) - EARTH_RADIUS_M;
-        if (altitudeM < MIN_ALTITUDE_M || altitudeM > MAX_ALTITUDE_M) {
-            return Optional.of(String.format(java.util.Locale.ROOT,
-                    "altitude %.1f km is outside -1 to 5,000 km", altitudeM / 1000));
-        }
-        Optional<String> noise = checkNoise(r);
-        if (noise.isPresent()) {
-            return noise;
+        Optional<String> position = r.radar() != null && !r.radar().isResolved() ? checkPolarShape(r)
+                : checkPosition(r);
+        if (position.isPresent()) {
+            return position;
         }
         boolean anyVelocity = r.vxMps() != null || r.vyMps() != null || r.vzMps() != null;
         if (anyVelocity) {
@@ -80,6 +84,70 @@ public final class ReportRules {
         }
         if (r.exercise() != (r.exerciseId() != null)) {
             return Optional.of("an exercise report carries its exerciseId, and only exercise reports do");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A position report's position and noise; also a polar report once resolved (its position is the measurement's
+     * Cartesian equivalent, which must be a plausible place too).
+     */
+    private static Optional<String> checkPosition(Report r) {
+        if (!finite(r.xM(), r.yM(), r.zM())) {
+            return Optional.of("position (xM, yM, zM) is required and must be finite, unless the report is polar");
+        }
+        double altitudeM = Math.sqrt(r.xM() * r.xM() + r.yM() * r.yM() + r.zM() * r.zM()) - EARTH_RADIUS_M;
+        if (altitudeM < MIN_ALTITUDE_M || altitudeM > MAX_ALTITUDE_M) {
+            return Optional.of(String.format(java.util.Locale.ROOT,
+                    "altitude %.1f km is outside -1 to 5,000 km", altitudeM / 1000));
+        }
+        return checkNoise(r);
+    }
+
+    /**
+     * The shape of a polar report before it is resolved against the sensor's site: the measurement's values, and no
+     * position, sigma or covariance beside it (they follow from the measurement).
+     */
+    public static Optional<String> checkPolarShape(Report r) {
+        RadarMeasurement m = r.radar();
+        if (m == null) {
+            return Optional.empty();
+        }
+        if (!Double.isNaN(r.xM()) || !Double.isNaN(r.yM()) || !Double.isNaN(r.zM()) || r.sigmaM() != null
+                || r.covarianceM2() != null) {
+            return Optional.of("a polar report gives no xM, yM, zM, sigmaM or covariance: its position follows from "
+                    + "the measurement and the sensor's registered site");
+        }
+        if (!(m.rangeM() > 0) || !(m.rangeM() <= MAX_RANGE_M)) {
+            return Optional.of("polar.rangeM must be above 0 and at most 50,000 km");
+        }
+        if (!Double.isFinite(m.azimuthRad()) || Math.abs(m.azimuthRad()) > 2 * Math.PI) {
+            return Optional.of("polar.azimuthRad must be a finite angle within -2 pi to 2 pi (from north, clockwise)");
+        }
+        if (!(Math.abs(m.elevationRad()) <= MAX_ABS_ELEVATION_RAD)) {
+            return Optional.of("polar.elevationRad must be within -89 to 89 degrees (in radians)");
+        }
+        return Optional.empty();
+    }
+
+    /** The sigmas of a polar measurement once the registry's nominal ones have filled the gaps. */
+    public static Optional<String> checkPolarSigmas(RadarMeasurement m) {
+        Optional<String> problem = sigma("polar.sigmaRangeM", m.sigmaRangeM(), MAX_SIGMA_RANGE_M, "100 km");
+        if (problem.isEmpty()) {
+            problem = sigma("polar.sigmaAzimuthRad", m.sigmaAzimuthRad(), MAX_SIGMA_ANGLE_RAD, "0.1 rad");
+        }
+        if (problem.isEmpty()) {
+            problem = sigma("polar.sigmaElevationRad", m.sigmaElevationRad(), MAX_SIGMA_ANGLE_RAD, "0.1 rad");
+        }
+        return problem;
+    }
+
+    private static Optional<String> sigma(String field, Double v, double max, String maxText) {
+        if (v == null) {
+            return Optional.of(field + " is required: neither the report nor the sensor's registration gives it");
+        }
+        if (!(v > 0) || !(v <= max)) {
+            return Optional.of(field + " must be above 0 and at most " + maxText);
         }
         return Optional.empty();
     }

@@ -34,17 +34,17 @@ public class ReportStore {
 
     private static final String INSERT = """
             insert into report (party, report_id, sensor_id, t, x_m, y_m, z_m, sigma_m, covariance,
-                vx_mps, vy_mps, vz_mps, exercise, exercise_id, source, received_at)
+                vx_mps, vy_mps, vz_mps, exercise, exercise_id, polar, source, received_at)
             select u.party, u.report_id, u.sensor_id, u.t::timestamptz, u.x, u.y, u.z, u.sigma, u.cov, u.vx, u.vy, u.vz,
-                u.exercise, u.exercise_id, ?, ?
+                u.exercise, u.exercise_id, u.polar, ?, ?
             from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::float8[], ?::float8[], ?::float8[], ?::float8[],
-                ?::text[], ?::float8[], ?::float8[], ?::float8[], ?::bool[], ?::uuid[])
-                as u(party, report_id, sensor_id, t, x, y, z, sigma, cov, vx, vy, vz, exercise, exercise_id)
+                ?::text[], ?::float8[], ?::float8[], ?::float8[], ?::bool[], ?::uuid[], ?::text[])
+                as u(party, report_id, sensor_id, t, x, y, z, sigma, cov, vx, vy, vz, exercise, exercise_id, polar)
             on conflict do nothing
             returning party, report_id""";
 
     private static final String COLUMNS = "party, report_id, sensor_id, t, x_m, y_m, z_m, sigma_m, covariance, "
-            + "vx_mps, vy_mps, vz_mps, exercise, exercise_id";
+            + "vx_mps, vy_mps, vz_mps, exercise, exercise_id, polar";
 
     private final EntityManager entityManager;
     private final DataSource dataSource;
@@ -115,6 +115,7 @@ public class ReportStore {
         Double[] vz = new Double[n];
         Boolean[] exercise = new Boolean[n];
         UUID[] exerciseId = new UUID[n];
+        String[] polar = new String[n];
         for (int i = 0; i < n; i++) {
             Report r = reports.get(i);
             party[i] = r.party().name();
@@ -131,6 +132,7 @@ public class ReportStore {
             vz[i] = r.vzMps();
             exercise[i] = r.exercise();
             exerciseId[i] = r.exerciseId();
+            polar[i] = ReportCodec.polarText(r.radar());
         }
         Set<String> fresh = new HashSet<>();
         try (PreparedStatement ps = connection.prepareStatement(INSERT)) {
@@ -150,7 +152,8 @@ public class ReportStore {
             ps.setArray(c++, connection.createArrayOf("float8", vy));
             ps.setArray(c++, connection.createArrayOf("float8", vz));
             ps.setArray(c++, connection.createArrayOf("bool", exercise));
-            ps.setArray(c, connection.createArrayOf("uuid", exerciseId));
+            ps.setArray(c++, connection.createArrayOf("uuid", exerciseId));
+            ps.setArray(c, connection.createArrayOf("text", polar));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     fresh.add(key(rs.getString(1), rs.getString(2)));
@@ -193,7 +196,7 @@ public class ReportStore {
                             rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getDouble(5), rs.getDouble(6),
                             rs.getDouble(7), nullableDouble(rs, 8), ReportCodec.covariance(rs.getString(9)),
                             nullableDouble(rs, 10), nullableDouble(rs, 11), nullableDouble(rs, 12), rs.getBoolean(13),
-                            rs.getObject(14, UUID.class)));
+                            rs.getObject(14, UUID.class), ReportCodec.polar(rs.getString(15))));
                 }
             }
         }

@@ -44,6 +44,13 @@ public class SensorRow {
     public double sigmaM;
     @Column(name = "revisit_s")
     public double revisitS;
+    /** Nominal polar errors (null: not registered). */
+    @Column(name = "sigma_range_m")
+    public Double sigmaRangeM;
+    @Column(name = "sigma_azimuth_rad")
+    public Double sigmaAzimuthRad;
+    @Column(name = "sigma_elevation_rad")
+    public Double sigmaElevationRad;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

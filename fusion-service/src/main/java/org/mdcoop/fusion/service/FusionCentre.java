@@ -25,6 +25,7 @@ import jakarta.enterprise.event.Observes;
 import org.mdcoop.common.domain.Party;
 import org.mdcoop.common.events.FusedTrackMessage;
 import org.mdcoop.common.events.TrackEndedMessage;
+import org.mdcoop.fusion.domain.RadarMeasurement;
 import org.mdcoop.fusion.domain.Report;
 import org.mdcoop.fusion.domain.SensorTiming;
 import org.mdcoop.fusion.domain.Streams;
@@ -33,6 +34,7 @@ import org.mdcoop.fusion.engine.TrackTable;
 import org.mdcoop.fusion.engine.Tracker;
 import org.mdcoop.fusion.engine.products.TrackProductCalculator;
 import org.mdcoop.fusion.engine.products.TrackProducts;
+import org.mdcoop.fusion.engine.registration.SensorBias;
 import org.mdcoop.fusion.messaging.SnapshotTopic;
 
 import io.micrometer.core.instrument.Counter;
@@ -164,6 +166,11 @@ public class FusionCentre {
     private final long snapshotIntervalNanos;
     private final AtomicBoolean closeRequested = new AtomicBoolean();
     private final Map<String, Stream> streams = new LinkedHashMap<>();
+    /** The live stream's radar bias estimates, copied by the worker every {@link #BIAS_COPY_NANOS}; empty if not owned. */
+    private final java.util.concurrent.atomic.AtomicReference<List<SensorBias>> liveBiases =
+            new java.util.concurrent.atomic.AtomicReference<>(List.of());
+    private static final long BIAS_COPY_NANOS = TimeUnit.SECONDS.toNanos(2);
+    private long biasesCopiedNanos = System.nanoTime();
     private final BlockingQueue<TrackStore.TrackUpdate> toPersist = new ArrayBlockingQueue<>(50_000);
     private final BlockingQueue<String> endedToPersist = new ArrayBlockingQueue<>(50_000);
     private long[] receivedOfScan = new long[1024];
@@ -446,6 +453,7 @@ public class FusionCentre {
                 collectProducts();
                 processRipe();
                 snapshotDue();
+                copyLiveBiases();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -453,6 +461,25 @@ public class FusionCentre {
                 Log.errorf(e, "fusion worker failed on a scan; continuing");
             }
         }
+    }
+
+    /** The tracker is the worker's alone: readers get a copy, refreshed every couple of seconds. */
+    private void copyLiveBiases() {
+        long now = System.nanoTime();
+        if (now - biasesCopiedNanos < BIAS_COPY_NANOS) {
+            return;
+        }
+        biasesCopiedNanos = now;
+        Stream live = streams.get(Streams.LIVE);
+        liveBiases.set(live == null ? List.of() : List.copyOf(live.tracker.sensorBiases()));
+    }
+
+    /**
+     * Each radar's estimated bias in the live picture, as of a couple of seconds ago; empty while this instance does
+     * not fuse the live stream (another replica does) or the centre is closed.
+     */
+    public List<SensorBias> liveSensorBiases() {
+        return liveBiases.get();
     }
 
     private double nowSeconds() {
@@ -533,7 +560,13 @@ public class FusionCentre {
             Report r = p.report();
             int sensor = tracker.sensorIndex(r.sensorId());
             int party = tracker.partyIndex(r.party().name());
-            if (r.covarianceM2() != null) {
+            RadarMeasurement m = r.radar();
+            if (m != null) {
+                // the measurement itself: the tracker corrects it by the radar's estimated bias before it associates
+                batch.addPolar(m.rangeM(), m.azimuthRad(), m.elevationRad(), m.sigmaRangeM(), m.sigmaAzimuthRad(),
+                        m.sigmaElevationRad(), m.siteXM(), m.siteYM(), m.siteZM(), sensor, party, r.exercise(),
+                        r.reportId());
+            } else if (r.covarianceM2() != null) {
                 batch.add(r.xM(), r.yM(), r.zM(), r.covarianceM2(), 0, sensor, party, r.exercise(), r.reportId());
             } else {
                 batch.add(r.xM(), r.yM(), r.zM(), r.sigmaM(), sensor, party, r.exercise(), r.reportId());
@@ -657,6 +690,7 @@ public class FusionCentre {
     /** The centre closed: forget every tracker and its snapshot. */
     private void closeAll() {
         inbox.clear();
+        liveBiases.set(List.of());
         for (String name : streams.keySet()) {
             snapshots.delete(name); // never restored into another agreement
         }

@@ -15,6 +15,8 @@ import org.mdcoop.common.cooperation.CooperationView;
 import org.mdcoop.common.domain.Party;
 import org.mdcoop.common.events.PoisonMessageException;
 import org.mdcoop.common.events.SensorReportMessage;
+import org.mdcoop.fusion.domain.PolarReports;
+import org.mdcoop.fusion.domain.RadarSite;
 import org.mdcoop.fusion.domain.Report;
 import org.mdcoop.fusion.domain.ReportRules;
 import org.mdcoop.fusion.persistence.ReportArchive;
@@ -102,9 +104,13 @@ public class IngestService {
     }
 
     private EventEnvelope envelope(Report r, UUID agreementId, Instant now) {
-        SensorReportMessage payload = new SensorReportMessage(r.reportId(), r.sensorId(), r.party(), r.t(), r.xM(),
-                r.yM(), r.zM(), r.sigmaM(), r.covarianceM2(), r.vxMps(), r.vyMps(), r.vzMps(), r.exercise(),
-                r.exerciseId());
+        // a polar report travels as its measurement (sigmas as resolved): the consumer resolves it against the
+        // registry again rather than trusting a position derived elsewhere
+        boolean polar = r.radar() != null;
+        SensorReportMessage payload = new SensorReportMessage(r.reportId(), r.sensorId(), r.party(), r.t(),
+                polar ? null : r.xM(), polar ? null : r.yM(), polar ? null : r.zM(), polar ? null : r.sigmaM(),
+                polar ? null : r.covarianceM2(), r.vxMps(), r.vyMps(), r.vzMps(), r.exercise(), r.exerciseId(),
+                PolarReports.toMessage(r.radar()));
         UUID eventId = UUID.nameUUIDFromBytes(("fusion.sensor-report|" + r.party() + "|" + r.reportId())
                 .getBytes(StandardCharsets.UTF_8));
         return new EventEnvelope(eventId, SensorReportMessage.TYPE, SensorReportMessage.VERSION, now,
@@ -124,17 +130,16 @@ public class IngestService {
                 rejected.add(new IngestResult.Rejected(i, null, "the report is null"));
                 continue;
             }
-            Optional<String> reason = reasonToRefuse(r, party, now);
-            if (reason.isPresent()) {
-                rejected.add(new IngestResult.Rejected(i, r.reportId(), reason.get()));
+            PolarReports.Resolution admitted = admit(r.withParty(party), party, now);
+            if (admitted.refusal() != null) {
+                rejected.add(new IngestResult.Rejected(i, r.reportId(), admitted.refusal()));
                 continue;
             }
             if (!seen.add(r.reportId())) {
                 dup++;
                 continue;
             }
-            candidates.add(new Report(r.reportId(), r.sensorId(), party, r.t(), r.xM(), r.yM(), r.zM(), r.sigmaM(),
-                    r.covarianceM2(), r.vxMps(), r.vyMps(), r.vzMps(), r.exercise(), r.exerciseId()));
+            candidates.add(admitted.report());
         }
         boolean[] inserted = store.insert(candidates, "rest", now);
         List<Report> accepted = new ArrayList<>();
@@ -148,18 +153,45 @@ public class IngestService {
         return new IngestResult(accepted.size(), dup, rejected, accepted);
     }
 
-    private Optional<String> reasonToRefuse(Report r, Party party, Instant now) {
+    /**
+     * The report as it will be fused (a polar one resolved against its sensor's registration), or why it is refused:
+     * the rules, the sensor must be the party's, the rules again on the position a polar report stands for, and an
+     * exercise report must belong to a running exercise the sensor takes part in.
+     */
+    private PolarReports.Resolution admit(Report r, Party party, Instant now) {
         Optional<String> reason = rules.check(r, now);
         if (reason.isPresent()) {
-            return reason;
+            return refused(reason.get());
         }
         if (sensors.ownerOf(r.sensorId()) != party) {
-            return Optional.of("sensor " + r.sensorId() + " is not a registered sensor of " + party);
+            return refused("sensor " + r.sensorId() + " is not a registered sensor of " + party);
+        }
+        if (r.radar() != null && !r.radar().isResolved()) {
+            RadarSite site = sensors.siteOf(r.sensorId());
+            if (site == null) {
+                return refused("sensor " + r.sensorId() + " is not registered");
+            }
+            PolarReports.Resolution resolved = PolarReports.resolve(r, site);
+            if (resolved.refusal() != null) {
+                return resolved;
+            }
+            r = resolved.report();
+            reason = rules.check(r, now);
+            if (reason.isPresent()) {
+                return refused(reason.get());
+            }
         }
         if (r.exerciseId() != null) {
-            return exercises.refusal(r.exerciseId(), party, r.sensorId());
+            reason = exercises.refusal(r.exerciseId(), party, r.sensorId());
+            if (reason.isPresent()) {
+                return refused(reason.get());
+            }
         }
-        return Optional.empty();
+        return new PolarReports.Resolution(r, null);
+    }
+
+    private static PolarReports.Resolution refused(String reason) {
+        return new PolarReports.Resolution(null, reason);
     }
 
     /**
@@ -182,19 +214,18 @@ public class IngestService {
                     + " is a registered sensor of " + owner + ", not of " + (m.party() != null && m.party() != owner
                             ? m.party() : envelopeParty), null);
         }
-        Report r = new Report(m.reportId(), m.sensorId(), owner, m.t(), m.xM(), m.yM(), m.zM(), m.sigmaM(),
-                m.covariance(), m.vxMps(), m.vyMps(), m.vzMps(), m.exercise(), m.exerciseId());
-        Optional<String> reason = rules.check(r, now);
-        if (reason.isPresent()) {
-            throw new PoisonMessageException("report " + m.reportId() + " refused: " + reason.get(), null);
+        Report r = new Report(m.reportId(), m.sensorId(), owner, m.t(), orNaN(m.xM()), orNaN(m.yM()), orNaN(m.zM()),
+                m.sigmaM(), m.covariance(), m.vxMps(), m.vyMps(), m.vzMps(), m.exercise(), m.exerciseId(),
+                PolarReports.fromMessage(m.polar()));
+        PolarReports.Resolution admitted = admit(r, owner, now);
+        if (admitted.refusal() != null) {
+            throw new PoisonMessageException("report " + m.reportId() + " refused: " + admitted.refusal(), null);
         }
-        if (r.exerciseId() != null) {
-            Optional<String> refusal = exercises.refusal(r.exerciseId(), owner, r.sensorId());
-            if (refusal.isPresent()) {
-                throw new PoisonMessageException("report " + m.reportId() + " refused: " + refusal.get(), null);
-            }
-        }
-        return r;
+        return admitted.report();
+    }
+
+    private static double orNaN(Double v) {
+        return v == null ? Double.NaN : v;
     }
 
     /**

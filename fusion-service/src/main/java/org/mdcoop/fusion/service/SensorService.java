@@ -15,6 +15,7 @@ import org.mdcoop.common.domain.NotFound;
 import org.mdcoop.common.domain.NotPermitted;
 import org.mdcoop.common.domain.Party;
 import org.mdcoop.common.domain.RuleViolation;
+import org.mdcoop.fusion.domain.RadarSite;
 import org.mdcoop.fusion.persistence.SensorRow;
 
 import io.quarkus.logging.Log;
@@ -28,6 +29,16 @@ public class SensorService {
     private final Clock clock;
     /** Sensor id to owning party: read on every report, so cached (sensors are never deleted or re-owned). */
     private final Map<String, Party> owners = new ConcurrentHashMap<>();
+
+    /**
+     * Sensor id to its site and nominal polar sigmas, read on every polar report: cached, and read again after
+     * {@link #SITE_TTL_NANOS} so that a change made through another instance arrives within it.
+     */
+    private final Map<String, CachedSite> sites = new ConcurrentHashMap<>();
+    private static final long SITE_TTL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+
+    private record CachedSite(RadarSite site, long readNanos) {
+    }
 
     public SensorService(EntityManager entityManager, Clock clock) {
         this.entityManager = entityManager;
@@ -65,6 +76,7 @@ public class SensorService {
         }
         apply(row, definition, clock.instant());
         entityManager.flush();
+        sites.remove(id);
         return SensorView.of(row, party);
     }
 
@@ -100,6 +112,24 @@ public class SensorService {
         return found.get(0);
     }
 
+    /** The site and nominal polar sigmas of a registered sensor, or null if there is none. */
+    public RadarSite siteOf(String sensorId) {
+        long now = System.nanoTime();
+        CachedSite cached = sites.get(sensorId);
+        if (cached != null && now - cached.readNanos() < SITE_TTL_NANOS) {
+            return cached.site();
+        }
+        RadarSite site = QuarkusTransaction.joiningExisting().call(() -> {
+            SensorRow row = entityManager.find(SensorRow.class, sensorId);
+            return row == null ? null : new RadarSite(row.xM, row.yM, row.zM, row.sigmaRangeM, row.sigmaAzimuthRad,
+                    row.sigmaElevationRad);
+        });
+        if (site != null) {
+            sites.put(sensorId, new CachedSite(site, now));
+        }
+        return site;
+    }
+
     private static void apply(SensorRow row, SensorDefinition d, Instant now) {
         row.type = d.type();
         row.latDeg = d.latDeg();
@@ -110,6 +140,9 @@ public class SensorService {
         row.zM = d.zM();
         row.sigmaM = d.sigmaM();
         row.revisitS = d.revisitS();
+        row.sigmaRangeM = d.sigmaRangeM();
+        row.sigmaAzimuthRad = d.sigmaAzimuthRad();
+        row.sigmaElevationRad = d.sigmaElevationRad();
         row.updatedAt = now;
     }
 }

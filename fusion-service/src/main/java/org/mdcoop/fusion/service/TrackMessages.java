@@ -27,14 +27,18 @@ public final class TrackMessages {
         double[] geo = Geodesy.toGeodetic(x, y, z);
         List<Party> parties = tracker.partyNames(table.partyMask(slot)).stream().map(Party::valueOf).sorted().toList();
         List<String> sensors = tracker.sensorNames(table.sensorMask(slot)).stream().sorted().toList();
+        // what the track's quality really is: the filter's covariance plus what the radars' bias estimates leave
+        // uncertain (the filter alone would claim the corrected measurements were exact)
+        double[] full = new double[36];
+        tracker.publishedCovariance(slot, full, 0);
         double[] cov = new double[21];
         int k = 0;
         for (int i = 0; i < 6; i++) {
             for (int j = i; j < 6; j++) {
-                cov[k++] = table.cov(slot, i, j);
+                cov[k++] = full[i * 6 + j];
             }
         }
-        double positionSigma = Math.sqrt(table.cov(slot, 0, 0) + table.cov(slot, 1, 1) + table.cov(slot, 2, 2));
+        double positionSigma = Math.sqrt(full[0] + full[7] + full[14]);
         FusedTrackMessage m = new FusedTrackMessage(trackId, instant(t), x, y, z, vx, vy, vz, geo[0], geo[1], geo[2],
                 Math.sqrt(vx * vx + vy * vy + vz * vz), parties, null, 0.0, null, null, null, null, null, null, null,
                 null, table.exercise(slot), exerciseId, stream, updateNumber, positionSigma, cov, sensors, null);

@@ -113,4 +113,59 @@ class ReportRulesTest {
         assertThat(at(NOW, 1000, 50.0, null, null, null, null, true, a).stream()).isEqualTo("exercise:" + a)
                 .isNotEqualTo(at(NOW, 1000, 50.0, null, null, null, null, true, UUID.randomUUID()).stream());
     }
+
+    private static Report polar(double xM, Double sigmaM, RadarMeasurement m) {
+        return new Report("r1", "s1", Party.NATO, NOW, xM, Double.NaN, Double.NaN, sigmaM, null, null, null, null,
+                false, null, m);
+    }
+
+    private static RadarMeasurement measured(double rangeM, double azimuthRad, double elevationRad) {
+        return RadarMeasurement.received(rangeM, azimuthRad, elevationRad, 30.0, 0.001, 0.001);
+    }
+
+    @Test
+    void aPolarReportAsReceivedIsCheckedForItsMeasurementNotForAPosition() {
+        assertThat(rules.check(polar(Double.NaN, null, measured(1_500_000, 1.0, 0.2)), NOW)).isEmpty();
+        // sigmas may be left to the sensor's registration: that is checked once resolved
+        assertThat(rules.check(polar(Double.NaN, null,
+                RadarMeasurement.received(1_500_000, 1.0, 0.2, null, null, null)), NOW)).isEmpty();
+    }
+
+    @Test
+    void aPolarReportGivesNoPositionOrNoiseBesideItsMeasurement() {
+        assertThat(rules.check(polar(R, null, measured(1_500_000, 1.0, 0.2)), NOW))
+                .hasValueSatisfying(r -> assertThat(r).contains("a polar report gives no xM"));
+        assertThat(rules.check(polar(Double.NaN, 50.0, measured(1_500_000, 1.0, 0.2)), NOW))
+                .hasValueSatisfying(r -> assertThat(r).contains("sigmaM"));
+    }
+
+    @Test
+    void thePolarFieldAtFaultIsNamed() {
+        assertThat(rules.check(polar(Double.NaN, null, measured(0, 1.0, 0.2)), NOW))
+                .hasValueSatisfying(r -> assertThat(r).startsWith("polar.rangeM"));
+        assertThat(rules.check(polar(Double.NaN, null, measured(50_000_001, 1.0, 0.2)), NOW))
+                .hasValueSatisfying(r -> assertThat(r).startsWith("polar.rangeM"));
+        assertThat(rules.check(polar(Double.NaN, null, measured(Double.NaN, 1.0, 0.2)), NOW))
+                .hasValueSatisfying(r -> assertThat(r).startsWith("polar.rangeM"));
+        assertThat(rules.check(polar(Double.NaN, null, measured(1_500_000, 7.0, 0.2)), NOW))
+                .hasValueSatisfying(r -> assertThat(r).startsWith("polar.azimuthRad"));
+        assertThat(rules.check(polar(Double.NaN, null, measured(1_500_000, 1.0, Math.toRadians(89.5))), NOW))
+                .hasValueSatisfying(r -> assertThat(r).startsWith("polar.elevationRad"));
+        assertThat(rules.check(polar(Double.NaN, null, measured(1_500_000, 1.0, Double.NaN)), NOW))
+                .hasValueSatisfying(r -> assertThat(r).startsWith("polar.elevationRad"));
+    }
+
+    @Test
+    void aPolarMeasurementsSigmasMustBeKnownAndLikeARadars() {
+        assertThat(ReportRules.checkPolarSigmas(RadarMeasurement.received(1e6, 1, 0.2, 30.0, 0.001, 0.002)))
+                .isEmpty();
+        assertThat(ReportRules.checkPolarSigmas(RadarMeasurement.received(1e6, 1, 0.2, null, 0.001, 0.002)))
+                .hasValueSatisfying(r -> assertThat(r).startsWith("polar.sigmaRangeM is required"));
+        assertThat(ReportRules.checkPolarSigmas(RadarMeasurement.received(1e6, 1, 0.2, 100_001.0, 0.001, 0.002)))
+                .hasValueSatisfying(r -> assertThat(r).startsWith("polar.sigmaRangeM must be"));
+        assertThat(ReportRules.checkPolarSigmas(RadarMeasurement.received(1e6, 1, 0.2, 30.0, 0.0, 0.002)))
+                .hasValueSatisfying(r -> assertThat(r).startsWith("polar.sigmaAzimuthRad"));
+        assertThat(ReportRules.checkPolarSigmas(RadarMeasurement.received(1e6, 1, 0.2, 30.0, 0.001, 0.2)))
+                .hasValueSatisfying(r -> assertThat(r).startsWith("polar.sigmaElevationRad"));
+    }
 }
