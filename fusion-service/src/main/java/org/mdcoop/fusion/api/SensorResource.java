@@ -24,6 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mdcoop.common.security.Caller;
 import org.mdcoop.fusion.api.SensorRequests.SensorChange;
 import org.mdcoop.fusion.api.SensorRequests.SensorRegistration;
+import org.mdcoop.fusion.service.RegistrationView;
+import org.mdcoop.fusion.service.SensorRegistrations;
 import org.mdcoop.fusion.service.SensorService;
 import org.mdcoop.fusion.service.SensorView;
 
@@ -34,10 +36,12 @@ import org.mdcoop.fusion.service.SensorView;
 public class SensorResource {
 
     private final SensorService sensors;
+    private final SensorRegistrations registrations;
     private final Caller caller;
 
-    public SensorResource(SensorService sensors, Caller caller) {
+    public SensorResource(SensorService sensors, SensorRegistrations registrations, Caller caller) {
         this.sensors = sensors;
+        this.registrations = registrations;
         this.caller = caller;
     }
 
@@ -53,6 +57,18 @@ public class SensorResource {
     @RolesAllowed({ FUSION_OPERATOR, ANALYST })
     public SensorView get(@PathParam("id") String id) {
         return sensors.get(caller.party(), id);
+    }
+
+    @GET
+    @Path("/{id}/registration")
+    @RolesAllowed({ FUSION_OPERATOR, ANALYST })
+    @Operation(summary = "A radar's estimated bias in the live picture",
+            description = "The owner: the estimate (range m, azimuth and elevation rad; what the radar reads minus "
+                    + "the truth), its 1-sigma uncertainty, status LEARNING, RELIABLE or DRIFTING, residuals and when "
+                    + "it was last estimated. The other party: only whether the centre corrects the radar's reports "
+                    + "now. 404 for a sensor nobody registered.")
+    public RegistrationView registration(@PathParam("id") String id) {
+        return registrations.of(caller.party(), id);
     }
 
     @POST
