@@ -2,6 +2,7 @@ package org.mdcoop.common.cooperation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.mdcoop.agreement.contract.AgreementStatusMessage;
 import org.mdcoop.agreement.contract.AgreementTopics;
@@ -9,6 +10,7 @@ import org.mdcoop.common.events.EventEnvelope;
 import org.mdcoop.common.events.EventSerde;
 import org.mdcoop.common.events.PoisonMessageException;
 import org.mdcoop.common.messaging.IdempotentConsumer;
+import org.mdcoop.common.tracing.MessageTraces;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -34,24 +36,29 @@ public class AgreementStatusConsumer {
     private final IdempotentConsumer consumer;
     private final CooperationView view;
     private final HeartbeatWatch heartbeats;
+    private final MessageTraces traces;
 
-    public AgreementStatusConsumer(IdempotentConsumer consumer, CooperationView view, HeartbeatWatch heartbeats) {
+    public AgreementStatusConsumer(IdempotentConsumer consumer, CooperationView view, HeartbeatWatch heartbeats,
+            MessageTraces traces) {
         this.consumer = consumer;
         this.view = view;
         this.heartbeats = heartbeats;
+        this.traces = traces;
     }
 
+    /** Records, not payloads: the effect (a halt, an end) continues the trace of the record's traceparent. */
     @Incoming("agreement-events")
     @Blocking(ordered = true)
-    public void onAgreementEvent(String message) {
-        consumer.apply(message, "agreement-events",
-                event -> view.apply(statusIn(event, event.payload().path(AgreementTopics.STATUS_MEMBER))));
+    public void onAgreementEvent(ConsumerRecord<String, String> record) {
+        traces.consuming("agreement-events", record, () -> consumer.apply(record.value(), "agreement-events",
+                event -> view.apply(statusIn(event, event.payload().path(AgreementTopics.STATUS_MEMBER)))));
     }
 
     @Incoming("agreement-status")
     @Blocking(ordered = true)
-    public void onAgreementStatus(String message) {
-        consumer.apply(message, "agreement-status", event -> view.apply(statusIn(event, event.payload())));
+    public void onAgreementStatus(ConsumerRecord<String, String> record) {
+        traces.consuming("agreement-status", record, () -> consumer.apply(record.value(), "agreement-status",
+                event -> view.apply(statusIn(event, event.payload()))));
     }
 
     /** Records that the agreement-service spoke of the agreement; a message this instance cannot read counts for nothing. */

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import org.mdcoop.common.events.EventEnvelope;
 import org.mdcoop.common.events.EventSerde;
 import org.mdcoop.common.time.WallClock;
+import org.mdcoop.common.tracing.Traceparent;
 
 /**
  * Records an event for publication. Must be called inside the business transaction: the event exists if and only if
@@ -34,6 +35,7 @@ public class Outbox {
         message.messageKey = event.subjectId();
         message.payload = EventSerde.toJson(event);
         message.createdAt = wall.instant(); // operational: retention and backlog age use the database's now()
+        message.traceparent = Traceparent.current(); // the relay sends it on, the consumer continues the trace
         entityManager.persist(message);
     }
 }

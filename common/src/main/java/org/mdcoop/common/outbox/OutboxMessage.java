@@ -40,4 +40,8 @@ public class OutboxMessage {
 
     @Column(name = "last_error")
     public String lastError;
+
+    /** The W3C traceparent of the transaction that wrote the row; null outside any trace. */
+    @Column(name = "traceparent")
+    public String traceparent;
 }

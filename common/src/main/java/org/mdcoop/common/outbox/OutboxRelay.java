@@ -22,12 +22,14 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
 import org.mdcoop.common.messaging.ReliableProducer;
 import org.mdcoop.common.time.WallClock;
+import org.mdcoop.common.tracing.Traceparent;
 
 /**
  * Publishes outbox rows to Kafka and marks them sent only after the broker acknowledged them ({@code acks=all},
  * idempotent producer). Rows are locked with {@code FOR UPDATE SKIP LOCKED}, so several instances of a service can
  * relay side by side without sending a row twice in the normal case; a crash between the ack and the commit sends a
- * row again, which consumers absorb because they de-duplicate on the event id.
+ * row again, which consumers absorb because they de-duplicate on the event id. A row's {@code traceparent} (the trace
+ * of the transaction that wrote it) goes along as the Kafka header of that name.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -72,7 +74,10 @@ public class OutboxRelay {
         KafkaProducer<String, String> kafka = producer.get();
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
         for (OutboxMessage message : batch) {
-            acks.add(kafka.send(new ProducerRecord<>(message.topic, message.messageKey, message.payload)));
+            ProducerRecord<String, String> record = new ProducerRecord<>(message.topic, message.messageKey,
+                    message.payload);
+            Traceparent.addTo(record.headers(), message.traceparent);
+            acks.add(kafka.send(record));
         }
         Instant now = wall.instant(); // operational, like created_at (see Outbox)
         long deadline = System.nanoTime() + config.sendTimeout().toNanos();

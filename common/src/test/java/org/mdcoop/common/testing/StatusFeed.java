@@ -73,6 +73,17 @@ public final class StatusFeed implements AutoCloseable {
         return envelope;
     }
 
+    /**
+     * {@link #publish(AgreementStatusMessage)} with a W3C {@code traceparent} header, as the agreement-service's relay
+     * sends a status written in a traced transaction.
+     */
+    public EventEnvelope publish(AgreementStatusMessage status, String traceparent) {
+        latest.merge(status.agreementId(), status, (old, fresh) -> fresh.revision() >= old.revision() ? fresh : old);
+        EventEnvelope envelope = envelope(status);
+        send(envelope, traceparent, true);
+        return envelope;
+    }
+
     /** Sends the status once, without making it the heartbeat (e.g. an old revision delivered late). */
     public EventEnvelope deliverOnly(AgreementStatusMessage status) {
         EventEnvelope envelope = envelope(status);
@@ -118,8 +129,17 @@ public final class StatusFeed implements AutoCloseable {
     }
 
     private void send(EventEnvelope envelope, boolean await) {
+        send(envelope, null, await);
+    }
+
+    private void send(EventEnvelope envelope, String traceparent, boolean await) {
         try {
-            var ack = producer.send(new ProducerRecord<>(topic, envelope.subjectId(), EventSerde.toJson(envelope)));
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, envelope.subjectId(),
+                    EventSerde.toJson(envelope));
+            if (traceparent != null) {
+                record.headers().add("traceparent", traceparent.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            var ack = producer.send(record);
             if (await) {
                 ack.get(20, TimeUnit.SECONDS);
             }

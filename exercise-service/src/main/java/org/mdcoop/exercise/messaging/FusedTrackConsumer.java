@@ -21,6 +21,7 @@ import org.mdcoop.common.events.PoisonMessageException;
 import org.mdcoop.common.messaging.DeadLetters;
 import org.mdcoop.common.messaging.DeadLetters.Letter;
 import org.mdcoop.common.messaging.IdempotentConsumer;
+import org.mdcoop.common.tracing.MessageTraces;
 import org.mdcoop.exercise.persistence.TrackStore;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,9 +51,10 @@ public class FusedTrackConsumer {
     private final Clock clock;
     private final DeadLetters deadLetters;
     private final String dlqTopic;
+    private final MessageTraces traces;
 
     public FusedTrackConsumer(IdempotentConsumer consumer, TrackStore tracks, EntityManager entityManager,
-            Clock clock, DeadLetters deadLetters,
+            Clock clock, DeadLetters deadLetters, MessageTraces traces,
             @ConfigProperty(name = "mp.messaging.incoming.fused-tracks.dead-letter-queue.topic") String dlqTopic) {
         this.consumer = consumer;
         this.tracks = tracks;
@@ -60,6 +62,7 @@ public class FusedTrackConsumer {
         this.clock = clock;
         this.deadLetters = deadLetters;
         this.dlqTopic = dlqTopic;
+        this.traces = traces;
     }
 
     @Incoming(NAME)
@@ -99,13 +102,14 @@ public class FusedTrackConsumer {
         if (!consumer.retrying(NAME, "the exercise of " + envelope.eventId(), () -> known(exerciseId))) {
             return;
         }
-        consumer.apply(message, NAME, event -> {
+        // a span per stored exercise track only (the skips above stay cheap), child of the update's traceparent
+        traces.consuming(NAME, record, () -> consumer.apply(message, NAME, event -> {
             FusedTrackMessage track = EventSerde.payloadAs(event, FusedTrackMessage.class);
             if (track.trackId() == null || track.trackId().isBlank() || track.t() == null) {
                 throw new PoisonMessageException("track update " + event.eventId() + " lacks trackId or t", null);
             }
             tracks.insert(track, clock.instant());
-        });
+        }));
     }
 
     private boolean known(UUID exerciseId) {

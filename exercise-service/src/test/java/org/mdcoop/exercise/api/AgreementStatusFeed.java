@@ -52,9 +52,14 @@ final class AgreementStatusFeed {
 
     /** Ends the tests' agreement: WITHDRAWN, no longer in force (the next {@link #ensureInForce} makes another). */
     static synchronized UUID endCurrent() {
+        return endCurrent(null);
+    }
+
+    /** {@link #endCurrent()} as a withdrawal made in the trace {@code traceparent} names (its Kafka header). */
+    static synchronized UUID endCurrent(String traceparent) {
         ensureInForce();
         StatusFixture agreement = current;
-        feed().publish(agreement.withdrawn(Instant.now(), "RUSSIA"));
+        feed().publish(agreement.withdrawn(Instant.now(), "RUSSIA"), traceparent);
         current = null;
         return agreement.id();
     }

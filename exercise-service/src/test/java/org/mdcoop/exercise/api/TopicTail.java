@@ -27,8 +27,11 @@ import org.mdcoop.common.events.EventSerde;
  */
 final class TopicTail implements AutoCloseable {
 
-    /** A message with its key and, on a dead-letter topic, the {@code dead-letter-reason} header (else null). */
-    record Received(String key, EventEnvelope event, String deadLetterReason) {
+    /**
+     * A message with its key, on a dead-letter topic the {@code dead-letter-reason} header, and the W3C
+     * {@code traceparent} header it was sent with (each null when absent).
+     */
+    record Received(String key, EventEnvelope event, String deadLetterReason, String traceparent) {
     }
 
     private final KafkaConsumer<String, String> consumer;
@@ -54,13 +57,17 @@ final class TopicTail implements AutoCloseable {
         consumer.assignment().forEach(consumer::position); // fix the starting offsets now
     }
 
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
     /** Polls briefly and returns everything received so far that matches. */
     synchronized List<Received> poll(Predicate<Received> filter) {
         for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(300))) {
             try {
-                Header reason = record.headers().lastHeader("dead-letter-reason");
                 received.add(new Received(record.key(), EventSerde.fromJson(record.value()),
-                        reason == null ? null : new String(reason.value(), StandardCharsets.UTF_8)));
+                        header(record, "dead-letter-reason"), header(record, "traceparent")));
             } catch (RuntimeException notAnEnvelope) {
                 // someone else's poison message
             }

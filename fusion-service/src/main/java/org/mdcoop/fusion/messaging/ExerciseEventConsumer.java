@@ -9,11 +9,13 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.mdcoop.common.domain.Party;
 import org.mdcoop.common.events.EventSerde;
 import org.mdcoop.common.events.PoisonMessageException;
 import org.mdcoop.common.messaging.IdempotentConsumer;
+import org.mdcoop.common.tracing.MessageTraces;
 import org.mdcoop.fusion.domain.ExerciseStream;
 import org.mdcoop.fusion.service.ExerciseStreams;
 
@@ -44,17 +46,25 @@ public class ExerciseEventConsumer {
     private final IdempotentConsumer consumer;
     private final ExerciseStreams streams;
     private final Clock clock;
+    private final MessageTraces traces;
 
-    public ExerciseEventConsumer(IdempotentConsumer consumer, ExerciseStreams streams, Clock clock) {
+    public ExerciseEventConsumer(IdempotentConsumer consumer, ExerciseStreams streams, Clock clock,
+            MessageTraces traces) {
         this.consumer = consumer;
         this.streams = streams;
         this.clock = clock;
+        this.traces = traces;
     }
 
+    /** A record, not its payload: the stream's change continues the trace of the exercise command (traceparent). */
     @Incoming(NAME)
     @Blocking(ordered = true)
-    public void onExerciseEvent(String message) {
-        consumer.apply(message, NAME, event -> {
+    public void onExerciseEvent(ConsumerRecord<String, String> record) {
+        traces.consuming(NAME, record, () -> apply(record.value()));
+    }
+
+    private boolean apply(String message) {
+        return consumer.apply(message, NAME, event -> {
             if (event.type() == null || !event.type().startsWith("exercise.")
                     || event.type().startsWith("exercise.report-")) {
                 return;
