@@ -20,6 +20,7 @@ import org.mdcoop.agreement.domain.AgreementSnapshot;
 import org.mdcoop.agreement.domain.AgreementStatus;
 import org.mdcoop.agreement.domain.DomainEvent;
 import org.mdcoop.agreement.domain.DraftTerms;
+import org.mdcoop.agreement.messaging.AgreementEventPublisher;
 import org.mdcoop.agreement.persistence.AgreementRow;
 import org.mdcoop.common.api.Paging;
 import org.mdcoop.common.api.Paging.Page;

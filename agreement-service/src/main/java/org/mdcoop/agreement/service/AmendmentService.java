@@ -17,6 +17,7 @@ import org.mdcoop.agreement.domain.AmendmentEvent;
 import org.mdcoop.agreement.domain.AmendmentHistoryEntry;
 import org.mdcoop.agreement.domain.AmendmentStatus;
 import org.mdcoop.agreement.domain.Amendment;
+import org.mdcoop.agreement.messaging.AgreementEventPublisher;
 import org.mdcoop.agreement.persistence.AgreementRow;
 import org.mdcoop.agreement.persistence.AmendmentRow;
 import org.mdcoop.common.persistence.StateJson;

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.mdcoop.agreement.contract.AgreementStatusMessage;
+import org.mdcoop.agreement.messaging.AgreementEventPublisher;
 import org.mdcoop.common.events.EventEnvelope;
 import org.mdcoop.common.events.EventSerde;
 import org.mdcoop.common.messaging.ReliableProducer;

@@ -37,7 +37,6 @@ import org.mdcoop.exercise.persistence.ExerciseRow;
 import org.mdcoop.exercise.persistence.ExerciseRunRow;
 import org.mdcoop.common.persistence.StateJson;
 import org.mdcoop.exercise.service.ExerciseConfig;
-import org.mdcoop.exercise.service.ExerciseEventPublisher;
 import org.mdcoop.exercise.service.SensorSpec;
 
 import com.fasterxml.jackson.core.type.TypeReference;

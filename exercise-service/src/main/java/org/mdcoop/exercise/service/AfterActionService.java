@@ -18,6 +18,7 @@ import org.mdcoop.exercise.domain.aar.AfterActionMetrics;
 import org.mdcoop.exercise.domain.aar.AfterActionReport;
 import org.mdcoop.exercise.domain.aar.AfterActionStatus;
 import org.mdcoop.exercise.domain.aar.Comment;
+import org.mdcoop.exercise.messaging.ExerciseEventPublisher;
 import org.mdcoop.exercise.persistence.AfterActionReportRow;
 import org.mdcoop.exercise.persistence.ExerciseRow;
 import org.mdcoop.exercise.persistence.GroundTruthStore;

@@ -35,6 +35,7 @@ import org.mdcoop.exercise.domain.ExerciseWindow;
 import org.mdcoop.exercise.domain.Participant;
 import org.mdcoop.exercise.domain.report.ScenarioRun;
 import org.mdcoop.exercise.domain.scenario.Inject;
+import org.mdcoop.exercise.messaging.ExerciseEventPublisher;
 import org.mdcoop.exercise.persistence.ExerciseRow;
 import org.mdcoop.exercise.persistence.ExerciseRunRow;
 import org.mdcoop.exercise.persistence.GroundTruthStore;

@@ -30,6 +30,7 @@ import org.mdcoop.exercise.domain.aar.AfterActionReport;
 import org.mdcoop.exercise.domain.aar.LaunchMetrics;
 import org.mdcoop.exercise.domain.scenario.Inject;
 import org.mdcoop.exercise.domain.scenario.MissileClass;
+import org.mdcoop.exercise.messaging.ExerciseEventPublisher;
 
 /**
  * The wire format of every event on {@code exercise.events}: each case has the domain return the event and the

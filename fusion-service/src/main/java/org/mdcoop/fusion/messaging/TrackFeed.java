@@ -28,7 +28,6 @@ import org.mdcoop.fusion.service.CentreGate;
 import org.mdcoop.fusion.service.FusionCentre;
 import org.mdcoop.fusion.service.FusionConfig;
 import org.mdcoop.fusion.service.Picture;
-import org.mdcoop.fusion.service.TrackPublisher;
 import org.mdcoop.fusion.service.TrackStore;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -36,6 +36,7 @@ import org.mdcoop.fusion.engine.products.TrackProductCalculator;
 import org.mdcoop.fusion.engine.products.TrackProducts;
 import org.mdcoop.fusion.engine.registration.SensorBias;
 import org.mdcoop.fusion.messaging.SnapshotTopic;
+import org.mdcoop.fusion.messaging.TrackPublisher;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

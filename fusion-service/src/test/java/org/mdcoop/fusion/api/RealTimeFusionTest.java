@@ -47,7 +47,7 @@ import org.mdcoop.fusion.engine.ReportBatch;
 import org.mdcoop.fusion.engine.TrackTable;
 import org.mdcoop.fusion.engine.Tracker;
 import org.mdcoop.fusion.engine.model.BallisticMotionModel;
-import org.mdcoop.fusion.service.TrackPublisher;
+import org.mdcoop.fusion.messaging.TrackPublisher;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;

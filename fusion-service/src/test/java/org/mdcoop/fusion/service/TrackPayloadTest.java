@@ -12,6 +12,7 @@ import org.mdcoop.common.events.EventEnvelope;
 import org.mdcoop.common.events.EventSerde;
 import org.mdcoop.common.events.FusedTrackMessage;
 import org.mdcoop.common.events.TrackEndedMessage;
+import org.mdcoop.fusion.messaging.TrackPublisher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -30,6 +30,7 @@ import org.mdcoop.transparency.domain.disclosure.DisclosureStatus;
 import org.mdcoop.transparency.domain.disclosure.Reciprocity;
 import org.mdcoop.transparency.domain.disclosure.Reciprocity.Access;
 import org.mdcoop.transparency.domain.disclosure.Reciprocity.KindRound;
+import org.mdcoop.transparency.messaging.TransparencyEventPublisher;
 import org.mdcoop.transparency.persistence.DisclosureRow;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -21,6 +21,7 @@ import org.mdcoop.transparency.domain.observation.Measurements;
 import org.mdcoop.transparency.domain.observation.TestAnnouncement;
 import org.mdcoop.transparency.domain.observation.TestState;
 import org.mdcoop.transparency.domain.observation.ToleranceTable;
+import org.mdcoop.transparency.messaging.TransparencyEventPublisher;
 import org.mdcoop.transparency.persistence.InterceptorTestRow;
 
 /**

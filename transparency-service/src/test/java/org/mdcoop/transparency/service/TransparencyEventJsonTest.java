@@ -33,6 +33,7 @@ import org.mdcoop.transparency.domain.observation.InterceptorTest;
 import org.mdcoop.transparency.domain.observation.Measurements;
 import org.mdcoop.transparency.domain.observation.TestAnnouncement;
 import org.mdcoop.transparency.domain.observation.ToleranceTable;
+import org.mdcoop.transparency.messaging.TransparencyEventPublisher;
 
 /**
  * The wire format of every event on {@code transparency.events}: each case has the domain return the event and the

@@ -1,4 +1,4 @@
-package org.mdcoop.transparency.service;
+package org.mdcoop.transparency.messaging;
 
 import java.time.Instant;
 import java.util.List;
@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.mdcoop.common.events.EventSerde;
 import org.mdcoop.common.outbox.Outbox;
 import org.mdcoop.transparency.domain.TransparencyEvent;
+import org.mdcoop.transparency.service.Actor;
 
 /**
  * Puts the events the domain returned into the outbox (topic {@value #TOPIC}, keyed by the disclosure version's or

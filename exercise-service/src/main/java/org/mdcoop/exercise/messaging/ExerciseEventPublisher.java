@@ -1,4 +1,4 @@
-package org.mdcoop.exercise.service;
+package org.mdcoop.exercise.messaging;
 
 import java.time.Instant;
 import java.util.List;
@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.mdcoop.common.events.EventSerde;
 import org.mdcoop.common.outbox.Outbox;
 import org.mdcoop.exercise.domain.ExerciseEvent;
+import org.mdcoop.exercise.service.Actor;
 
 /**
  * Puts the events the domain returned into the outbox (topic {@value #TOPIC}, keyed by exercise id), inside the

@@ -1,4 +1,4 @@
-package org.mdcoop.fusion.service;
+package org.mdcoop.fusion.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -20,6 +20,9 @@ import org.mdcoop.common.events.EventSerde;
 import org.mdcoop.common.events.FusedTrackMessage;
 import org.mdcoop.common.events.TrackEndedMessage;
 import org.mdcoop.common.messaging.ReliableProducer;
+import org.mdcoop.fusion.service.CentreGate;
+import org.mdcoop.fusion.service.FusionConfig;
+import org.mdcoop.fusion.service.TrackPayload;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.core.JsonProcessingException;

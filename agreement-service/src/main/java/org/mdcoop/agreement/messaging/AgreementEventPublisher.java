@@ -1,4 +1,4 @@
-package org.mdcoop.agreement.service;
+package org.mdcoop.agreement.messaging;
 
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +14,7 @@ import org.mdcoop.agreement.domain.Agreement;
 import org.mdcoop.agreement.domain.AgreementEvent;
 import org.mdcoop.agreement.domain.DomainEvent;
 import org.mdcoop.agreement.persistence.AgreementRow;
+import org.mdcoop.agreement.service.AgreementConfig;
 import org.mdcoop.common.domain.Party;
 import org.mdcoop.common.events.EventEnvelope;
 import org.mdcoop.common.events.EventSerde;
@@ -31,7 +32,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public class AgreementEventPublisher {
 
     public static final String STATUS_TYPE = AgreementTopics.STATUS_TYPE;
-    static final int VERSION = AgreementTopics.VERSION;
+    public static final int VERSION = AgreementTopics.VERSION;
 
     private final Outbox outbox;
     private final String producer;
@@ -74,7 +75,7 @@ public class AgreementEventPublisher {
     }
 
     /** The envelope of a changed status on the status topic (through the outbox): an event of its own. */
-    EventEnvelope statusEnvelope(AgreementStatusMessage status, Party party, String actor, Instant now) {
+    public EventEnvelope statusEnvelope(AgreementStatusMessage status, Party party, String actor, Instant now) {
         return EventSerde.envelope(STATUS_TYPE, VERSION, now, producer, party, actor, status.agreementId(),
                 status.agreementId().toString(), status);
     }
@@ -83,7 +84,7 @@ public class AgreementEventPublisher {
      * The envelope of the heartbeat: the committed status again, under the one event id of its revision
      * ({@link AgreementTopics#heartbeatEventId}), so followers claim it once per revision, not once per beat.
      */
-    EventEnvelope heartbeatEnvelope(AgreementStatusMessage status, Instant now) {
+    public EventEnvelope heartbeatEnvelope(AgreementStatusMessage status, Instant now) {
         return new EventEnvelope(AgreementTopics.heartbeatEventId(status.agreementId(), status.revision()),
                 STATUS_TYPE, VERSION, now, producer, null, EventEnvelope.SYSTEM_ACTOR, status.agreementId(),
                 status.agreementId().toString(), EventSerde.payloadOf(status));
