@@ -28,6 +28,19 @@ public class MessageTraces {
         this.tracer = tracer;
     }
 
+    /**
+     * Starts a span below {@code traceparent} (a trace of its own when it is null) for work that is not one record's:
+     * a batch of many records sent or applied at once. The caller ends it; {@link Traceparent#of(Span)} names it in
+     * the headers of what the work sends.
+     */
+    public Span start(String name, SpanKind kind, String traceparent) {
+        return tracer.spanBuilder(name)
+                .setParent(Traceparent.parent(traceparent, Context.current()))
+                .setSpanKind(kind)
+                .setAttribute("messaging.system", "kafka")
+                .startSpan();
+    }
+
     /** Runs {@code work} in a span named after the consumer, child of the record's traceparent. */
     public <T> T consuming(String consumerName, ConsumerRecord<?, ?> record, Supplier<T> work) {
         Span span = tracer.spanBuilder(consumerName + " process")

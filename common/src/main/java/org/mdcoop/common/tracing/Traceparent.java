@@ -53,6 +53,11 @@ public final class Traceparent {
         return carrier.get(HEADER);
     }
 
+    /** The traceparent of {@code span}; null when it is not a valid span. */
+    public static String of(Span span) {
+        return of(Context.root().with(span));
+    }
+
     /** The context {@code traceparent} names, below {@code base}; {@code base} itself when it is null or malformed. */
     public static Context parent(String traceparent, Context base) {
         if (traceparent == null || traceparent.isBlank()) {

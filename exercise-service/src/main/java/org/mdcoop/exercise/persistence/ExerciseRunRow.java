@@ -55,6 +55,9 @@ public class ExerciseRunRow {
     @Column(name = "finish_reason")
     public String finishReason;
 
+    /** The W3C traceparent of the start's transaction (null when it ran outside any trace). */
+    public String traceparent;
+
     /** Scenario time at a wall time. */
     public Instant scenarioTimeAt(Instant wall) {
         long elapsedNs = java.time.Duration.between(startedAt, wall).toNanos();

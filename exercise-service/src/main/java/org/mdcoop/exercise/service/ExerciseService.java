@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 
 import org.mdcoop.common.cooperation.AgreementViewRow;
 import org.mdcoop.common.cooperation.CooperationChanged;
+import org.mdcoop.common.tracing.Traceparent;
 import org.mdcoop.common.cooperation.CooperationView;
 import org.mdcoop.common.api.Paging;
 import org.mdcoop.common.api.Paging.Page;
@@ -283,6 +284,7 @@ public class ExerciseService {
         r.wallEnd = now.plusNanos(Math.round(Duration.between(epoch, run.endTime()).toNanos() / factor));
         r.seed = ScenarioRun.seedFor(e.id());
         r.scenarioVersion = e.scenario().version();
+        r.traceparent = Traceparent.current();
         entityManager.persist(r);
         int samples = groundTruth.save(e.id(), run, config.groundTruthStep());
         write(row, e, now);

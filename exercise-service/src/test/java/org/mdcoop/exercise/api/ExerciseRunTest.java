@@ -361,7 +361,7 @@ class ExerciseRunTest {
     }
 
     /** Track updates every 5 s from {@code from} to before {@code to}: the truth of the launch plus an offset. */
-    private static List<EventEnvelope> track(String trackId, PlannedLaunch launch, Instant from, Instant to,
+    static List<EventEnvelope> track(String trackId, PlannedLaunch launch, Instant from, Instant to,
             double[] offsetM, GeoPoint launchEstimate, GeoPoint impactEstimate, UUID exerciseId) {
         List<EventEnvelope> out = new ArrayList<>();
         for (Instant t = from; t.isBefore(to); t = t.plusSeconds(5)) {

@@ -20,6 +20,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.mdcoop.common.events.EventEnvelope;
 import org.mdcoop.common.events.EventSerde;
+import org.mdcoop.common.tracing.Traceparent;
 
 /**
  * What arrives on a topic of the local broker from now on (not its history, which the other services' tests fill),
@@ -95,6 +96,11 @@ final class TopicTail implements AutoCloseable {
     }
 
     static void sendAll(String topic, List<EventEnvelope> events) {
+        sendAll(topic, events, null);
+    }
+
+    /** Sends every event with a {@code traceparent} header (none when it is null), as a traced producer does. */
+    static void sendAll(String topic, List<EventEnvelope> events, String traceparent) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -102,7 +108,9 @@ final class TopicTail implements AutoCloseable {
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
             for (EventEnvelope e : events) {
-                producer.send(new ProducerRecord<>(topic, e.subjectId(), EventSerde.toJson(e)));
+                ProducerRecord<String, String> record = new ProducerRecord<>(topic, e.subjectId(), EventSerde.toJson(e));
+                Traceparent.addTo(record.headers(), traceparent);
+                producer.send(record);
             }
             producer.flush();
         }

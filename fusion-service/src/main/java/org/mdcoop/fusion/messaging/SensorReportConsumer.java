@@ -23,6 +23,7 @@ import org.mdcoop.common.events.PoisonMessageException;
 import org.mdcoop.common.events.SensorReportMessage;
 import org.mdcoop.common.messaging.DeadLetters;
 import org.mdcoop.common.messaging.DeadLetters.Letter;
+import org.mdcoop.common.tracing.Traceparent;
 import org.mdcoop.fusion.domain.Report;
 import org.mdcoop.fusion.service.IngestService;
 
@@ -73,8 +74,8 @@ public class SensorReportConsumer {
         this.dlqTopic = dlqTopic;
     }
 
-    /** Checked reports with the partition and offset each was read at. */
-    private record Checked(List<Report> reports, int[] partitions, long[] offsets) {
+    /** Checked reports with the partition and offset each was read at, and the trace each was sent in (or null). */
+    private record Checked(List<Report> reports, int[] partitions, long[] offsets, String[] traceparents) {
     }
 
     /** Partitions just acquired are read again from where the consumer was positioned (a replay is no redelivery). */
@@ -99,7 +100,8 @@ public class SensorReportConsumer {
                 Checked accepted = check(batch, poison);
                 deadLetters.send(dlqTopic, poison);
                 ingest.countRejectedFromKafka(poison.size());
-                ingest.acceptFromKafka(accepted.reports(), accepted.partitions(), accepted.offsets());
+                ingest.acceptFromKafka(accepted.reports(), accepted.partitions(), accepted.offsets(),
+                        accepted.traceparents());
                 for (ConsumerRecord<String, String> r : batch) {
                     handedOver.merge(new TopicPartition(r.topic(), r.partition()), r.offset() + 1, Math::max);
                 }
@@ -120,18 +122,20 @@ public class SensorReportConsumer {
         List<Report> checked = new ArrayList<>(batch.size());
         int[] partitions = new int[batch.size()];
         long[] offsets = new long[batch.size()];
+        String[] traceparents = new String[batch.size()];
         for (ConsumerRecord<String, String> record : batch) {
             try {
                 SensorReportEvent event = parse(record.value());
                 Report r = ingest.check(event.payload(), event.party(), now);
                 partitions[checked.size()] = record.partition();
                 offsets[checked.size()] = record.offset();
+                traceparents[checked.size()] = Traceparent.in(record.headers());
                 checked.add(r);
             } catch (PoisonMessageException e) {
                 poison.add(new Letter(record, e.getMessage()));
             }
         }
-        return new Checked(checked, partitions, offsets);
+        return new Checked(checked, partitions, offsets, traceparents);
     }
 
     public static SensorReportEvent parse(String json) {

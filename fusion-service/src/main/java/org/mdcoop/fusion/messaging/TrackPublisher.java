@@ -20,6 +20,7 @@ import org.mdcoop.common.events.EventSerde;
 import org.mdcoop.common.events.FusedTrackMessage;
 import org.mdcoop.common.events.TrackEndedMessage;
 import org.mdcoop.common.messaging.ReliableProducer;
+import org.mdcoop.common.tracing.Traceparent;
 import org.mdcoop.fusion.service.CentreGate;
 import org.mdcoop.fusion.service.FusionConfig;
 import org.mdcoop.fusion.service.TrackPayload;
@@ -97,8 +98,11 @@ public class TrackPublisher {
         });
     }
 
-    /** A message waiting to be sent (a {@link TrackPayload} or a {@link TrackEndedMessage}), with the owner epoch it was produced in. */
-    private record Outgoing(Object message, long epoch) {
+    /**
+     * A message waiting to be sent (a {@link TrackPayload} or a {@link TrackEndedMessage}), with the owner epoch it was
+     * produced in and the traceparent of the scan that produced it (null when none of its reports was traced).
+     */
+    private record Outgoing(Object message, long epoch, String traceparent) {
     }
 
     /**
@@ -107,17 +111,20 @@ public class TrackPublisher {
      * @param epoch the owner epoch of the stream (header {@link FusedTrackMessage#EPOCH_HEADER})
      */
     public boolean publish(FusedTrackMessage message, long epoch) {
-        return publish(new TrackPayload(message), epoch);
+        return publish(new TrackPayload(message), epoch, null);
     }
 
-    /** {@link #publish(FusedTrackMessage, long)} of an update whose JSON the track store may share. */
-    public boolean publish(TrackPayload update, long epoch) {
-        return offer(update.message().trackId(), new Outgoing(update, epoch));
+    /**
+     * {@link #publish(FusedTrackMessage, long)} of an update whose JSON the track store may share, sent with a
+     * {@code traceparent} header when {@code traceparent} is not null.
+     */
+    public boolean publish(TrackPayload update, long epoch, String traceparent) {
+        return offer(update.message().trackId(), new Outgoing(update, epoch, traceparent));
     }
 
     /** Hands a track's end over; it replaces any update of the track still waiting. */
-    public boolean publishEnded(TrackEndedMessage message, long epoch) {
-        return offer(message.trackId(), new Outgoing(message, epoch));
+    public boolean publishEnded(TrackEndedMessage message, long epoch, String traceparent) {
+        return offer(message.trackId(), new Outgoing(message, epoch, traceparent));
     }
 
     private boolean offer(String trackId, Outgoing message) {
@@ -214,6 +221,7 @@ public class TrackPublisher {
         record.headers().add(FusedTrackMessage.EPOCH_HEADER,
                 Long.toString(outgoing.epoch()).getBytes(StandardCharsets.UTF_8));
         record.headers().add(SENDER_HEADER, instanceBytes);
+        Traceparent.addTo(record.headers(), outgoing.traceparent());
         producer.get().send(record, (metadata, error) -> {
             if (error != null) {
                 failed.increment();

@@ -25,6 +25,8 @@ import jakarta.enterprise.event.Observes;
 import org.mdcoop.common.domain.Party;
 import org.mdcoop.common.events.FusedTrackMessage;
 import org.mdcoop.common.events.TrackEndedMessage;
+import org.mdcoop.common.tracing.MessageTraces;
+import org.mdcoop.common.tracing.Traceparent;
 import org.mdcoop.fusion.domain.RadarMeasurement;
 import org.mdcoop.fusion.domain.Report;
 import org.mdcoop.fusion.domain.SensorTiming;
@@ -41,6 +43,8 @@ import org.mdcoop.fusion.messaging.TrackPublisher;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -69,8 +73,8 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 public class FusionCentre {
 
-    /** A report waiting for its scan, with where it came from in the reports topic. */
-    private record Pending(Report report, long receivedNanos, int partition, long offset) {
+    /** A report waiting for its scan, with where it came from in the reports topic and the trace it was sent in. */
+    private record Pending(Report report, long receivedNanos, int partition, long offset, String traceparent) {
     }
 
     private static final Comparator<Pending> TIME_ORDER = Comparator.comparingDouble(p -> p.report().tSeconds());
@@ -114,6 +118,8 @@ public class FusionCentre {
         final RecentReportIds recent;
         String idPrefix;
         long scans;
+        /** The traceparent the updates of the scan being fused carry: its span's, when a report of it was traced. */
+        String scanTraceparent;
         long lastActivityNanos = System.nanoTime();
         /** Reports of this stream below this offset are in the state already (restored from a snapshot). */
         long replayFrom = -1;
@@ -146,6 +152,7 @@ public class FusionCentre {
     private final StreamOwnership ownership;
     private final SnapshotTopic snapshots;
     private final Clock clock;
+    private final MessageTraces traces;
     /** Launch/impact/class (tens of microseconds each) run beside the worker, on a calculator of their own. */
     private final TrackProductCalculator productCalculator = new TrackProductCalculator();
     private final ThreadPoolExecutor productsExecutor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
@@ -188,7 +195,8 @@ public class FusionCentre {
     private Thread persister;
 
     public FusionCentre(FusionConfig config, CentreGate gate, TrackPublisher publisher, TrackStore trackStore,
-            StreamOwnership ownership, SnapshotTopic snapshots, Clock clock, MeterRegistry registry) {
+            StreamOwnership ownership, SnapshotTopic snapshots, Clock clock, MessageTraces traces,
+            MeterRegistry registry) {
         this.config = config;
         this.gate = gate;
         this.publisher = publisher;
@@ -196,6 +204,7 @@ public class FusionCentre {
         this.ownership = ownership;
         this.snapshots = snapshots;
         this.clock = clock;
+        this.traces = traces;
         this.snapshotIntervalNanos = config.snapshotInterval().toNanos();
         this.incarnation = Long.toString(clock.millis(), 36);
         this.scanGapNanos = config.scanGap().toNanos();
@@ -225,13 +234,14 @@ public class FusionCentre {
      * Hands reports from the reports topic to the tracker, waiting while the worker's queue is full (the log holds the
      * rest). {@code partitions[i]}/{@code offsets[i]} say where report i was read. Ignored while the centre is closed.
      */
-    public void submit(List<Report> reports, int[] partitions, long[] offsets) throws InterruptedException {
+    public void submit(List<Report> reports, int[] partitions, long[] offsets, String[] traceparents)
+            throws InterruptedException {
         if (reports.isEmpty() || !gate.isOpen()) {
             return;
         }
         long now = System.nanoTime();
         for (int i = 0; i < reports.size(); i++) {
-            inbox.put(new Pending(reports.get(i), now, partitions[i], offsets[i]));
+            inbox.put(new Pending(reports.get(i), now, partitions[i], offsets[i], traceparents[i]));
         }
     }
 
@@ -556,9 +566,13 @@ public class FusionCentre {
         ReportBatch batch = s.batch;
         batch.clear();
         int n = 0;
+        String traced = null;
         while (!lane.pending.isEmpty() && lane.pending.peek().report().tSeconds() == t) {
             Pending p = lane.pending.poll();
             Report r = p.report();
+            if (p.traceparent() != null) {
+                traced = p.traceparent();
+            }
             int sensor = tracker.sensorIndex(r.sensorId());
             int party = tracker.partyIndex(r.party().name());
             RadarMeasurement m = r.radar();
@@ -577,10 +591,33 @@ public class FusionCentre {
             }
             receivedOfScan[n++] = p.receivedNanos();
         }
+        // a span only for a scan with a traced report (an exercise's injects, a REST batch): untraced radars cost nothing
+        Span span = traced == null ? null : traces.start("fusion scan", SpanKind.CONSUMER, traced);
+        s.scanTraceparent = span == null ? null : Traceparent.of(span);
+        try {
+            if (!fuse(s, t, batch, n)) {
+                return;
+            }
+        } finally {
+            if (span != null) {
+                span.setAttribute("mdcoop.fusion.stream", s.name);
+                span.setAttribute("messaging.batch.message_count", n);
+                span.end();
+            }
+        }
+        long done = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            latency.record(done - receivedOfScan[i], TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Fuses one scan and publishes what changed; false when it was too late to fuse. */
+    private boolean fuse(Stream s, double t, ReportBatch batch, int n) {
+        Tracker tracker = s.tracker;
         if (t < tracker.lastScanSeconds()) {
             if (tracker.lastScanSeconds() - t > lateLagS) {
                 late.increment(n);
-                return;
+                return false;
             }
             tracker.processLateScan(t, batch);
             retrodicted.increment(n);
@@ -591,10 +628,7 @@ public class FusionCentre {
         s.scans++;
         s.lastActivityNanos = System.nanoTime();
         afterScan(s);
-        long done = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-            latency.record(done - receivedOfScan[i], TimeUnit.NANOSECONDS);
-        }
+        return true;
     }
 
     /** Publishes every confirmed track with news since its last update, and the end of every track that is gone. */
@@ -619,7 +653,7 @@ public class FusionCentre {
             FusedTrackMessage message = message(s, slot, p);
             p.last = message;
             TrackPayload update = new TrackPayload(message); // one JSON for the sender and the store
-            publisher.publish(update, s.epoch);
+            publisher.publish(update, s.epoch, s.scanTraceparent);
             double t = table.stateTimeSeconds(slot);
             if (t - p.persistedAt >= config.persistInterval().toMillis() / 1000.0) {
                 p.persistedAt = t;
@@ -638,7 +672,7 @@ public class FusionCentre {
             endedToPersist.offer(p.trackId);
             publisher.publishEnded(new TrackEndedMessage(p.trackId, s.name,
                     p.last == null ? clock.instant() : p.last.t(), TrackStore.DELETED, p.lastUpdate,
-                    s.exerciseId != null, s.exerciseId), s.epoch);
+                    s.exerciseId != null, s.exerciseId), s.epoch, s.scanTraceparent);
         }
     }
 

@@ -229,11 +229,12 @@ public class IngestService {
     }
 
     /**
-     * Checked Kafka reports (with the partition and offset each was read at) go to the tracker, waiting while its
+     * Checked Kafka reports (with the partition and offset each was read at, and the traceparent each came with) go to the tracker, waiting while its
      * queue is full, and to the archive; the tracker drops a report id its stream saw lately, the archive by its key.
      * While the centre is closed nothing is kept: the reports are dropped and counted.
      */
-    public void acceptFromKafka(List<Report> reports, int[] partitions, long[] offsets) throws InterruptedException {
+    public void acceptFromKafka(List<Report> reports, int[] partitions, long[] offsets, String[] traceparents)
+            throws InterruptedException {
         if (reports.isEmpty()) {
             return;
         }
@@ -243,7 +244,7 @@ public class IngestService {
         }
         ingestedKafka.increment(reports.size());
         archive.add(reports);
-        centre.submit(reports, partitions, offsets);
+        centre.submit(reports, partitions, offsets, traceparents);
     }
 
     public void countRejectedFromKafka(int n) {
