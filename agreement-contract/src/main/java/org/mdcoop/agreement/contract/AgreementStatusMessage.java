@@ -1,6 +1,7 @@
 package org.mdcoop.agreement.contract;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -41,6 +42,10 @@ public record AgreementStatusMessage(
         Instant endedAt,
         String withdrawnBy,
         Integer noticeMonths) {
+
+    /** Every element an agreement may cover (the agreement-service's {@code Element}, by name). */
+    public static final List<String> ELEMENTS =
+            List.of("TRANSPARENCY", "JOINT_EXERCISES", "DATA_FUSION_CENTRE", "COOPERATION_CENTRE");
 
     public AgreementStatusMessage {
         elements = elements == null ? Set.of() : Set.copyOf(elements);

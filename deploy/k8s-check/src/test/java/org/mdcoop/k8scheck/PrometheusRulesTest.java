@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 class PrometheusRulesTest {
 
     static final Set<String> ALERTS = Set.of("MdcoopOutboxBacklog", "MdcoopOutboxBacklogGrowing", "MdcoopConsumerLag",
-            "MdcoopDeadLetter", "MdcoopAgreementViewStale", "MdcoopFusionLatencyOverObjective",
+            "MdcoopDeadLetter", "MdcoopAgreementViewStale", "MdcoopCooperationSuspended", "MdcoopFusionLatencyOverObjective",
             "MdcoopReadinessFlapping");
 
     @TempDir

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,7 @@ import org.mdcoop.common.events.SensorReportMessage;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 
 /**
  * Fail closed while running: when the agreement-service's heartbeat is not heard, a running exercise pauses its
@@ -62,6 +65,9 @@ class ExerciseSuspensionTest {
             AgreementStatusFeed.feed().silence(agreement);
             await("suspended").atMost(Duration.ofSeconds(20))
                     .until(() -> "SUSPENDED".equals(AgreementStatusFeed.stateOf(agreement)));
+            // and the platform team sees it in the metrics
+            await("suspension in the metrics").atMost(Duration.ofSeconds(10))
+                    .until(() -> believed("JOINT_EXERCISES").equals("SUSPENDED"));
 
             // no report for three seconds on end (a batch in flight when the silence began may still land)
             AtomicInteger last = new AtomicInteger(-1);
@@ -78,11 +84,38 @@ class ExerciseSuspensionTest {
             AgreementStatusFeed.feed().resume(agreement);
             await("resumed").atMost(Duration.ofSeconds(20))
                     .until(() -> "IN_FORCE".equals(AgreementStatusFeed.stateOf(agreement)));
+            await("in force in the metrics").atMost(Duration.ofSeconds(10))
+                    .until(() -> believed("JOINT_EXERCISES").equals("IN_FORCE"));
             await("injects again").atMost(Duration.ofSeconds(20)).until(() -> reportsOf(topic, id).size() > paused);
             assertThat(reportsOf(topic, id)).hasSizeGreaterThan(paused);
 
             command(russianPlanner(), id, "complete").statusCode(200);
         }
+        AgreementStatusFeed.endIfInForce();
+        await("ended in the metrics").atMost(Duration.ofSeconds(10))
+                .until(() -> believed("JOINT_EXERCISES").equals("NOT_IN_FORCE"));
+    }
+
+    /** The one state {@code mdcoop_cooperation_state} says 1 for, for the element; fails if not exactly one. */
+    private static String believed(String element) {
+        String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher m = Pattern.compile("(?m)^mdcoop_cooperation_state\\{([^}]*)} (\\S+)$").matcher(metrics);
+        List<String> ones = new java.util.ArrayList<>();
+        int rows = 0;
+        while (m.find()) {
+            if (!m.group(1).contains("element=\"" + element + "\"")) {
+                continue;
+            }
+            rows++;
+            if (Double.parseDouble(m.group(2)) == 1.0) {
+                Matcher state = Pattern.compile("state=\"([A-Z_]+)\"").matcher(m.group(1));
+                assertThat(state.find()).isTrue();
+                ones.add(state.group(1));
+            }
+        }
+        assertThat(rows).as("one row per state").isEqualTo(3);
+        assertThat(ones).as("exactly one state holds").hasSize(1);
+        return ones.get(0);
     }
 
     private static List<TopicTail.Received> reportsOf(TopicTail topic, String exerciseId) {
