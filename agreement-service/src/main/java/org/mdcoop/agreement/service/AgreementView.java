@@ -14,10 +14,7 @@ import org.mdcoop.agreement.domain.ExtensionConsent;
 import org.mdcoop.agreement.domain.PermanenceConsent;
 import org.mdcoop.common.domain.Party;
 
-/**
- * An agreement as the API shows it; {@code allowedActions} are those of the caller's party. {@code elements} are the
- * running ones; {@code stoppedElements} those one party stopped alone (issue 16).
- */
+/** An agreement as the API shows it; {@code allowedActions} are those of the caller's party. */
 public record AgreementView(
         UUID id,
         AgreementStatus status,
@@ -42,8 +39,7 @@ public record AgreementView(
         Instant submittedAt,
         Instant decidedAt,
         List<String> allowedActions,
-        long version,
-        Set<Element> stoppedElements) {
+        long version) {
 
     static AgreementView of(Agreement a, Party viewer, Instant now, long version) {
         return new AgreementView(a.getId(), a.getStatus(), a.getProposer(), a.getElements(), a.getTermMonths(),
@@ -51,7 +47,6 @@ public record AgreementView(
                 a.isInForceAt(now), a.getReservations(), a.getExtensionConsents(), a.getPermanenceConsents(),
                 a.getWithdrawnBy(), a.getWithdrawalReason(), a.getNoticeEndsAt(), a.getEndedAt(), a.getClosingReason(),
                 a.getCreatedAt(), a.getSubmittedAt(), a.getDecidedAt(),
-                a.allowedActions(viewer).stream().map(AgreementAction::apiName).toList(), version,
-                a.getStoppedElements());
+                a.allowedActions(viewer).stream().map(AgreementAction::apiName).toList(), version);
     }
 }

@@ -25,8 +25,7 @@ public class AgreementEndHandler {
     }
 
     void on(@Observes CooperationChanged change) {
-        // the agreement ended, or the transparency exchanges alone were stopped or removed (issue 16)
-        if (!change.closes(Transparency.ELEMENT)) {
+        if (!change.ended() || !change.covers(Transparency.ELEMENT)) {
             return;
         }
         if (transparency.inForce()) {
