@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONSENT_COMMANDS, consentLines, consentOutcome, currentAgreement, elementsInForce, offeredConsents, walkAwayConsequence } from './agreement';
+import { amendmentProposal, CONSENT_COMMANDS, consentLines, consentOutcome, currentAgreement, elementsInForce, offeredConsents, walkAwayConsequence } from './agreement';
 import type { AgreementStatus, AgreementView } from './types';
 
 const status = (over: Partial<AgreementStatus>): AgreementStatus => ({
@@ -65,5 +65,15 @@ describe('liaison consents', () => {
     expect(consentOutcome(view({ expiresAt: '2030-12-03T17:00:00.5Z' }), view({ expiresAt: '2030-12-03T17:00:00Z' }))).toBeNull();
     expect(consentOutcome(view({}), view({ status: 'PERMANENT' }))).toContain('permanent');
     expect(consentOutcome(before, before)).toBeNull();
+  });
+});
+
+describe('amendmentProposal', () => {
+  it('sends a TEXT amendment as before and only the parameter its type takes', () => {
+    expect(amendmentProposal('t', 'x', 'TEXT', 'TRANSPARENCY', '6')).toEqual({ title: 't', text: 'x' });
+    expect(amendmentProposal('t', 'x', 'ADD_ELEMENT', 'JOINT_EXERCISES', '6'))
+      .toEqual({ title: 't', text: 'x', type: 'ADD_ELEMENT', element: 'JOINT_EXERCISES' });
+    expect(amendmentProposal('t', 'x', 'CHANGE_NOTICE_PERIOD', 'TRANSPARENCY', '2'))
+      .toEqual({ title: 't', text: 'x', type: 'CHANGE_NOTICE_PERIOD', noticeMonths: 2 });
   });
 });

@@ -77,3 +77,13 @@ export function consentOutcome(before: AgreementView, after: AgreementView): str
   }
   return null;
 }
+
+/**
+ * The request body of an amendment proposal (issue 16): the parameter only for the type that takes it, and a TEXT
+ * amendment exactly as before typed ones (no `type`).
+ */
+export function amendmentProposal(title: string, text: string, type: string, element: string, noticeMonths: string) {
+  if (type === 'ADD_ELEMENT' || type === 'REMOVE_ELEMENT') return { title, text, type, element };
+  if (type === 'CHANGE_NOTICE_PERIOD') return { title, text, type, noticeMonths: Number(noticeMonths) };
+  return { title, text };
+}

@@ -98,6 +98,8 @@ export interface AgreementView {
   expiresAt: string | null;
   inForce: boolean;
   allowedActions: string[];
+  /** Elements one party stopped alone (issue 16); re-opened only by an ADD_ELEMENT amendment. */
+  stoppedElements?: string[];
   extensionConsents?: Partial<Record<PartyName, { months: number; at: string }>>;
   permanenceConsents?: Partial<Record<PartyName, { at: string }>>;
 }
@@ -112,7 +114,15 @@ export interface Amendment {
   endorsements: Partial<Record<PartyName, string>>;
   history: { at: string; party: PartyName | null; action: string; note: string | null }[];
   allowedActions: string[];
+  /** What adoption changes (issue 16); TEXT changes nothing. */
+  type?: AmendmentType;
+  element?: string | null;
+  noticeMonths?: number | null;
+  /** What the adopted amendment changed, e.g. "JOINT_EXERCISES opened". */
+  effect?: string | null;
 }
+
+export type AmendmentType = 'TEXT' | 'ADD_ELEMENT' | 'REMOVE_ELEMENT' | 'CHANGE_NOTICE_PERIOD';
 
 export interface Problem {
   errors?: FieldError[];

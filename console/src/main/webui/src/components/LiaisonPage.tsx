@@ -22,6 +22,7 @@ export function LiaisonPage({ tenant }: { tenant: Tenant }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [months, setMonths] = useState('24');
   const [outcome, setOutcome] = useState<string | null>(null);
+  const [stopping, setStopping] = useState<string | null>(null);
 
   useEffect(() => {
     if (!status) return;
@@ -58,6 +59,19 @@ export function LiaisonPage({ tenant }: { tenant: Tenant }) {
     }
   };
 
+  const stop = async (element: string) => {
+    setProblem(null);
+    try {
+      setView(await api<AgreementView>(tenant, `agreement/agreements/${view.id}/elements/${element}/stop`, {
+        method: 'POST', body: JSON.stringify({ reason: 'stopped by the liaison in the console' }),
+      }));
+    } catch (e) {
+      setProblem(e instanceof ApiError ? e.message : String(e));
+    } finally {
+      setStopping(null);
+    }
+  };
+
   const offered = view.allowedActions.filter((a) => a in ACTIONS);
   return (
     <>
@@ -79,6 +93,26 @@ export function LiaisonPage({ tenant }: { tenant: Tenant }) {
       )}
       {problem && <p role="alert" className="problem">{problem}</p>}
     </section>
+    {view.inForce && (
+    <section className="card" data-testid="elements">
+      <h2>Elements</h2>
+      <p>Either party may stop one element alone; it closes at once, the others continue. Re-opening needs both
+        parties (an amendment adding it). Stopping the last running element is walking away.</p>
+      <ul>{view.elements.map((el) => (
+        <li key={el} data-element={el}>{el} — running{' '}
+          <button type="button" className="danger" onClick={() => setStopping(el)}>Stop</button></li>
+      ))}
+      {(view.stoppedElements ?? []).map((el) => <li key={el} data-element={el}>{el} — stopped</li>)}</ul>
+      {stopping && (
+        <div role="dialog" aria-label="Confirm the stop" className="confirm">
+          <p>{view.elements.length === 1 ? `${stopping} is the last running element: stopping it withdraws from the agreement.`
+            : `Stop ${stopping} now? Re-opening it needs the other party's endorsement.`}</p>
+          <button type="button" className="danger" onClick={() => stop(stopping)}>Confirm</button>
+          <button type="button" onClick={() => setStopping(null)}>Cancel</button>
+        </div>
+      )}
+    </section>
+    )}
     <section className="card" data-testid="consents">
       <h2>Extension and permanence</h2>
       <p>Expires <span data-testid="expires-at">{formatUtc(view.expiresAt)}</span></p>

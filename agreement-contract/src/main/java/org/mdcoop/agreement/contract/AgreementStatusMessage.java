@@ -28,6 +28,9 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param endedAt     when it stopped being in force (withdrawn, expired)
  * @param withdrawnBy the party that withdrew or gave notice ({@code NATO}, {@code RUSSIA}), if any
  * @param noticeMonths the notice a withdrawal from permanence gives (a term of the agreement; 0 allowed)
+ * @param stoppedElements elements one party stopped alone (issue 16): no longer in {@code elements}, so every follower
+ *                    closes them as a withdrawal closes everything; listed for people and the audit. Empty (or absent
+ *                    in older messages) when none is stopped
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AgreementStatusMessage(
@@ -41,7 +44,8 @@ public record AgreementStatusMessage(
         Instant noticeEndsAt,
         Instant endedAt,
         String withdrawnBy,
-        Integer noticeMonths) {
+        Integer noticeMonths,
+        Set<String> stoppedElements) {
 
     /** Every element an agreement may cover (the agreement-service's {@code Element}, by name). */
     public static final List<String> ELEMENTS =
@@ -49,6 +53,15 @@ public record AgreementStatusMessage(
 
     public AgreementStatusMessage {
         elements = elements == null ? Set.of() : Set.copyOf(elements);
+        stoppedElements = stoppedElements == null ? Set.of() : Set.copyOf(stoppedElements);
+    }
+
+    /** A status with no element stopped (the message before issue 16). */
+    public AgreementStatusMessage(UUID agreementId, long revision, String status, Set<String> elements,
+            boolean inForce, Instant effectiveAt, Instant expiresAt, Instant noticeEndsAt, Instant endedAt,
+            String withdrawnBy, Integer noticeMonths) {
+        this(agreementId, revision, status, elements, inForce, effectiveAt, expiresAt, noticeEndsAt, endedAt,
+                withdrawnBy, noticeMonths, Set.of());
     }
 
     /** What a follower must refuse to read: no agreement, no status or a negative revision. */

@@ -10,6 +10,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.mdcoop.agreement.domain.Agreement;
+import org.mdcoop.agreement.domain.AmendmentChange;
+import org.mdcoop.agreement.domain.AmendmentType;
 import org.mdcoop.agreement.domain.DraftTerms;
 import org.mdcoop.agreement.domain.Element;
 
@@ -45,8 +47,23 @@ public final class AgreementRequests {
     public record ReservationRequest(@NotNull @Size(max = Agreement.MAX_TEXT_LENGTH) String text) {
     }
 
+    /**
+     * A cooperation-centre amendment. {@code type} defaults to TEXT (the wire format before typed amendments);
+     * {@code element} goes with ADD_ELEMENT/REMOVE_ELEMENT, {@code noticeMonths} with CHANGE_NOTICE_PERIOD.
+     */
     public record AmendmentRequest(
             @NotNull @Size(min = 1, max = 200) String title,
-            @NotNull @Size(min = 1, max = 10_000) String text) {
+            @NotNull @Size(min = 1, max = 10_000) String text,
+            AmendmentType type,
+            Element element,
+            Integer noticeMonths) {
+
+        public AmendmentRequest(String title, String text) {
+            this(title, text, null, null, null);
+        }
+
+        AmendmentChange toChange() {
+            return new AmendmentChange(type, element, noticeMonths);
+        }
     }
 }

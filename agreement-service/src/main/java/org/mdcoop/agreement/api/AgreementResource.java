@@ -36,12 +36,14 @@ import org.mdcoop.agreement.api.AgreementRequests.DraftRequest;
 import org.mdcoop.agreement.api.AgreementRequests.ExtensionConsentRequest;
 import org.mdcoop.agreement.api.AgreementRequests.ReasonRequest;
 import org.mdcoop.agreement.api.AgreementRequests.ReservationRequest;
+import org.mdcoop.agreement.domain.Element;
 import org.mdcoop.agreement.service.AgreementService;
 import org.mdcoop.agreement.service.AgreementService.Actor;
 import org.mdcoop.agreement.contract.AgreementStatusMessage;
 import org.mdcoop.agreement.service.AgreementView;
 import org.mdcoop.common.api.PageRequest;
 import org.mdcoop.common.api.Paging;
+import org.mdcoop.common.domain.ValidationFailed;
 import org.mdcoop.common.security.Caller;
 import org.mdcoop.common.security.Roles;
 
@@ -144,6 +146,17 @@ public class AgreementResource {
         return agreements.withdraw(actor(), id, reason(request));
     }
 
+    @POST
+    @Path("/{id}/elements/{element}/stop")
+    @RolesAllowed(LIAISON)
+    @Operation(summary = "Stop one element alone (e.g. JOINT_EXERCISES): it closes at once, the others continue",
+            description = "Either party, at any moment the agreement is in force; a reason is required. Stopping the "
+                    + "last running element is a withdrawal. Re-opening needs both parties: an ADD_ELEMENT amendment.")
+    public AgreementView stopElement(@PathParam("id") UUID id, @PathParam("element") String element,
+            @Valid @NotNull ReasonRequest request) {
+        return agreements.stopElement(actor(), id, element(element), reason(request));
+    }
+
     @PUT
     @Path("/{id}/extension-consent")
     @RolesAllowed(LIAISON)
@@ -184,6 +197,17 @@ public class AgreementResource {
 
     private Actor actor() {
         return new Actor(caller.party(), caller.qualifiedSubject());
+    }
+
+    /** {@code JOINT_EXERCISES} or {@code joint-exercises}; anything else is a 400 naming {@code element}. */
+    private static Element element(String name) {
+        String normalised = name == null ? "" : name.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+        for (Element e : Element.values()) {
+            if (e.name().equals(normalised)) {
+                return e;
+            }
+        }
+        throw ValidationFailed.of("element", "must be one of " + java.util.Arrays.toString(Element.values()));
     }
 
     private static String reason(ReasonRequest request) {

@@ -20,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mdcoop.agreement.api.AgreementRequests.AmendmentRequest;
 import org.mdcoop.agreement.api.AgreementRequests.ReasonRequest;
@@ -59,8 +60,12 @@ public class AmendmentResource {
 
     @POST
     @RolesAllowed(LIAISON)
+    @Operation(summary = "Propose an amendment (counts as the proposer's endorsement)",
+            description = "`type` TEXT (default) changes nothing; ADD_ELEMENT / REMOVE_ELEMENT (with `element`) and "
+                    + "CHANGE_NOTICE_PERIOD (with `noticeMonths`) change the agreement when the other party endorses.")
     public Response propose(@PathParam("agreementId") UUID agreementId, @Valid @NotNull AmendmentRequest request) {
-        AmendmentView created = amendments.propose(actor(), agreementId, request.title(), request.text());
+        AmendmentView created = amendments.propose(actor(), agreementId, request.title(), request.text(),
+                request.toChange());
         return Response.created(URI.create("/api/agreements/" + agreementId + "/amendments/" + created.id()))
                 .entity(created).build();
     }

@@ -91,7 +91,10 @@ public class Agreement {
     private UUID id;
     private Party proposer;
     private AgreementStatus status;
+    /** The elements running (covered): never empty once created; a stopped element leaves it. */
     private EnumSet<Element> elements = EnumSet.noneOf(Element.class);
+    /** Elements one party stopped alone (issue 16); re-opened only by an adopted ADD_ELEMENT amendment. */
+    private EnumSet<Element> stoppedElements = EnumSet.noneOf(Element.class);
     private int termMonths;
     /** Notice a withdrawal from permanence gives (a term agreed in the draft; 0 allowed). */
     private int noticeMonths = DEFAULT_NOTICE_MONTHS;
@@ -160,6 +163,8 @@ public class Agreement {
         a.proposer = Objects.requireNonNull(s.proposer(), "proposer");
         a.status = Objects.requireNonNull(s.status(), "status");
         a.elements = s.elements().isEmpty() ? EnumSet.noneOf(Element.class) : EnumSet.copyOf(s.elements());
+        a.stoppedElements = s.stoppedElements().isEmpty() ? EnumSet.noneOf(Element.class)
+                : EnumSet.copyOf(s.stoppedElements());
         a.termMonths = s.termMonths();
         // stored before the notice was a term: the server's former default
         a.noticeMonths = s.noticeMonths() == null ? DEFAULT_NOTICE_MONTHS : s.noticeMonths();
@@ -196,7 +201,7 @@ public class Agreement {
         return new AgreementSnapshot(id, proposer, status, elements, termMonths, proposedEffectiveAt, reservations,
                 createdAt, submittedAt, decidedAt, closingReason, effectiveAt, expiresAt, permanentAt,
                 extensionConsents, permanenceConsents, withdrawalReason, withdrawnBy, withdrawalDeclaredAt,
-                noticeEndsAt, endedAt, cameIntoForceAt, noticeMonths, version);
+                noticeEndsAt, endedAt, cameIntoForceAt, noticeMonths, version, stoppedElements);
     }
 
     // ---------------------------------------------------------------- queries
@@ -346,6 +351,137 @@ public class Agreement {
         status = AgreementStatus.WITHDRAWAL_PENDING;
         noticeEndsAt = micros(t.atZone(ZoneOffset.UTC).plus(noticePeriod).toInstant());
         return List.of(new AgreementEvent.WithdrawalNoticed(id, actor, t, r, noticeEndsAt));
+    }
+
+    // ---------------------------------------------------------------- elements (issue 16)
+
+    /**
+     * Either party, alone, at any moment the agreement is in force in fact: {@code element} closes at once
+     * ({@code ElementStopped}) and the others continue. Stopping the last running element is a withdrawal
+     * ({@link #withdraw(Party, Instant, String)}: its events, its rules). Re-opening needs both parties: an
+     * {@code ADD_ELEMENT} amendment.
+     *
+     * @throws RuleViolation {@code agreement-not-in-force}, {@code element-already-stopped}, {@code element-not-covered}
+     * @throws ValidationFailed {@code element} missing, {@code reason} blank or longer than 4000
+     */
+    public List<AgreementEvent> stopElement(Party actor, Instant now, Element element, String reason) {
+        Objects.requireNonNull(actor, "actor");
+        Instant t = micros(now);
+        if (!isInForceAt(t)) {
+            throw new RuleViolation("agreement-not-in-force", "the agreement is not in force (status " + status
+                    + "); an element can be stopped only while it is");
+        }
+        if (element == null) {
+            throw ValidationFailed.of("element", "is required");
+        }
+        if (stoppedElements.contains(element)) {
+            throw new RuleViolation("element-already-stopped", element + " is already stopped; re-opening it needs "
+                    + "both parties (an ADD_ELEMENT amendment)");
+        }
+        if (!elements.contains(element)) {
+            throw new RuleViolation("element-not-covered", "the agreement does not cover " + element);
+        }
+        String r = requiredText("reason", reason);
+        if (elements.size() == 1) {
+            // the last running element: stopping it is walking away
+            return withdraw(actor, t, r);
+        }
+        elements.remove(element);
+        stoppedElements.add(element);
+        return List.of(new AgreementEvent.ElementStopped(id, actor, t, element, r, getElements()));
+    }
+
+    /**
+     * Whether {@code change} may be proposed now, and still applies when adopted: ADD_ELEMENT names an element not
+     * running; REMOVE_ELEMENT a running one that is not the last; CHANGE_NOTICE_PERIOD 0-120 months, not the current
+     * notice; TEXT neither parameter. Does not check that the agreement is in force (the amendment does).
+     *
+     * @throws ValidationFailed {@code element}, {@code noticeMonths} missing, out of range or not for this type
+     * @throws RuleViolation {@code element-already-covered}, {@code element-not-covered}, {@code last-element},
+     *                       {@code notice-unchanged}
+     */
+    public void checkChange(AmendmentChange change) {
+        Objects.requireNonNull(change, "change");
+        List<FieldError> errors = new ArrayList<>();
+        boolean wantsElement = change.type() == AmendmentType.ADD_ELEMENT
+                || change.type() == AmendmentType.REMOVE_ELEMENT;
+        boolean wantsNotice = change.type() == AmendmentType.CHANGE_NOTICE_PERIOD;
+        if (wantsElement && change.element() == null) {
+            errors.add(new FieldError("element", "is required for " + change.type()));
+        } else if (!wantsElement && change.element() != null) {
+            errors.add(new FieldError("element", "is only for ADD_ELEMENT and REMOVE_ELEMENT"));
+        }
+        if (wantsNotice && change.noticeMonths() == null) {
+            errors.add(new FieldError("noticeMonths", "is required for CHANGE_NOTICE_PERIOD"));
+        } else if (wantsNotice && (change.noticeMonths() < 0 || change.noticeMonths() > MAX_MONTHS)) {
+            errors.add(new FieldError("noticeMonths", "must be between 0 and " + MAX_MONTHS));
+        } else if (!wantsNotice && change.noticeMonths() != null) {
+            errors.add(new FieldError("noticeMonths", "is only for CHANGE_NOTICE_PERIOD"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationFailed(errors);
+        }
+        switch (change.type()) {
+            case ADD_ELEMENT -> {
+                if (elements.contains(change.element())) {
+                    throw new RuleViolation("element-already-covered", change.element() + " is already running");
+                }
+            }
+            case REMOVE_ELEMENT -> {
+                if (!elements.contains(change.element())) {
+                    throw new RuleViolation("element-not-covered", "the agreement does not cover "
+                            + change.element() + " (now)");
+                }
+                if (elements.size() == 1) {
+                    throw new RuleViolation("last-element", change.element() + " is the last running element; "
+                            + "ending it is a withdrawal");
+                }
+            }
+            case CHANGE_NOTICE_PERIOD -> {
+                if (change.noticeMonths() == noticeMonths) {
+                    throw new RuleViolation("notice-unchanged", "the notice period is already " + noticeMonths
+                            + " months");
+                }
+            }
+            default -> {
+                // TEXT: nothing changes
+            }
+        }
+    }
+
+    /**
+     * Applies an adopted amendment's change ({@link #checkChange} first): the events describing what changed, none
+     * for TEXT. {@code actor} is the party whose endorsement adopted it. A notice already given is not moved by a
+     * new notice period.
+     */
+    public List<AgreementEvent> applyAmendment(UUID amendmentId, AmendmentChange change, Party actor, Instant now) {
+        Instant t = micros(now);
+        checkChange(change);
+        return switch (change.type()) {
+            case ADD_ELEMENT -> {
+                elements.add(change.element());
+                stoppedElements.remove(change.element());
+                yield List.of(new AgreementEvent.ElementAdded(id, actor, t, amendmentId, change.element(),
+                        getElements()));
+            }
+            case REMOVE_ELEMENT -> {
+                elements.remove(change.element());
+                yield List.of(new AgreementEvent.ElementRemoved(id, actor, t, amendmentId, change.element(),
+                        getElements()));
+            }
+            case CHANGE_NOTICE_PERIOD -> {
+                int previous = noticeMonths;
+                noticeMonths = change.noticeMonths();
+                yield List.of(new AgreementEvent.NoticePeriodChanged(id, actor, t, amendmentId, previous,
+                        noticeMonths));
+            }
+            case TEXT -> List.of();
+        };
+    }
+
+    /** A copy of the elements one party stopped (issue 16). */
+    public Set<Element> getStoppedElements() {
+        return stoppedElements.isEmpty() ? Set.of() : EnumSet.copyOf(stoppedElements);
     }
 
     /**

@@ -165,4 +165,52 @@ public sealed interface AgreementEvent extends DomainEvent {
             return "agreement.reservation-recorded";
         }
     }
+
+    /**
+     * One party stopped one element alone (issue 16) while the agreement stays in force: it closes at once in the
+     * service that runs it; {@code running} are the elements that continue. Re-opening needs both parties (an
+     * {@code ADD_ELEMENT} amendment).
+     */
+    record ElementStopped(UUID agreementId, Party actor, Instant at, Element element, String reason,
+            Set<Element> running) implements AgreementEvent {
+        public ElementStopped {
+            running = Set.copyOf(running);
+        }
+
+        public String type() {
+            return "agreement.element-stopped";
+        }
+    }
+
+    /** An adopted ADD_ELEMENT amendment opened {@code element}; {@code actor} is the party whose endorsement adopted it. */
+    record ElementAdded(UUID agreementId, Party actor, Instant at, UUID amendmentId, Element element,
+            Set<Element> running) implements AgreementEvent {
+        public ElementAdded {
+            running = Set.copyOf(running);
+        }
+
+        public String type() {
+            return "agreement.element-added";
+        }
+    }
+
+    /** An adopted REMOVE_ELEMENT amendment closed {@code element}. */
+    record ElementRemoved(UUID agreementId, Party actor, Instant at, UUID amendmentId, Element element,
+            Set<Element> running) implements AgreementEvent {
+        public ElementRemoved {
+            running = Set.copyOf(running);
+        }
+
+        public String type() {
+            return "agreement.element-removed";
+        }
+    }
+
+    /** An adopted CHANGE_NOTICE_PERIOD amendment set the notice from {@code previousMonths} to {@code months}. */
+    record NoticePeriodChanged(UUID agreementId, Party actor, Instant at, UUID amendmentId, int previousMonths,
+            int months) implements AgreementEvent {
+        public String type() {
+            return "agreement.notice-period-changed";
+        }
+    }
 }

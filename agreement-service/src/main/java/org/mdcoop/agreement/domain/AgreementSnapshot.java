@@ -36,10 +36,13 @@ public record AgreementSnapshot(
         Instant endedAt,
         Instant cameIntoForceAt,
         Integer noticeMonths,
-        long version) {
+        long version,
+        Set<Element> stoppedElements) {
 
     public AgreementSnapshot {
         elements = Set.copyOf(elements);
+        // stored before an element could be stopped: none is
+        stoppedElements = stoppedElements == null ? Set.of() : Set.copyOf(stoppedElements);
         reservations = Map.copyOf(reservations);
         extensionConsents = Map.copyOf(extensionConsents);
         permanenceConsents = Map.copyOf(permanenceConsents);

@@ -27,6 +27,11 @@ import org.mdcoop.common.domain.ValidationFailed.FieldError;
  * <li>Either party may reject while PROPOSED (reason optional, ≤ 4000); for the proposer that withdraws the proposal.</li>
  * <li>Once the agreement is no longer in force (or no longer covers the cooperation centre) every command is refused
  * with the same RuleViolations; PROPOSED amendments stay PROPOSED, frozen (read-only).</li>
+ * <li><b>Typed</b> (issue 16): {@link AmendmentChange} says what adoption changes ({@code TEXT}, the default, changes
+ * nothing). The parameter is validated at proposal ({@link Agreement#checkChange}) and again at the adopting
+ * endorsement, which then changes the agreement in the same command ({@link #endorseAndApply}): a single party's
+ * endorsement changes nothing. An {@code ADD_ELEMENT} of a stopped cooperation centre may be proposed and endorsed
+ * although the centre is stopped (otherwise it could never re-open).</li>
  * <li>Commands in ADOPTED/REJECTED → {@link IllegalTransition} with the allowed actions (none).</li>
  * </ul>
  */
@@ -40,6 +45,9 @@ public class Amendment {
     private Party proposedBy;
     private String title;
     private String text;
+    private AmendmentChange change = AmendmentChange.TEXT;
+    /** What adoption changed, for people ("JOINT_EXERCISES opened"); null before adoption and for TEXT. */
+    private String effect;
     private AmendmentStatus status;
     private EnumMap<Party, Instant> endorsements = new EnumMap<>(Party.class);
     private List<AmendmentHistoryEntry> history = new ArrayList<>();
@@ -57,22 +65,31 @@ public class Amendment {
     }
 
     public static Proposal propose(UUID id, Agreement agreement, Party actor, Instant now, String title, String text) {
+        return propose(id, agreement, actor, now, title, text, AmendmentChange.TEXT);
+    }
+
+    /** A typed amendment: {@code change} is validated now ({@link Agreement#checkChange}). */
+    public static Proposal propose(UUID id, Agreement agreement, Party actor, Instant now, String title, String text,
+            AmendmentChange change) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(actor, "actor");
+        AmendmentChange c = change == null ? AmendmentChange.TEXT : change;
         Instant t = Agreement.micros(now);
-        requireCooperationCentre(agreement, t);
+        requireCooperationCentre(agreement, t, c);
         List<FieldError> errors = new ArrayList<>();
         checkText(errors, "title", title, MAX_TITLE_LENGTH);
         checkText(errors, "text", text, MAX_TEXT_LENGTH);
         if (!errors.isEmpty()) {
             throw new ValidationFailed(errors);
         }
+        agreement.checkChange(c);
         Amendment a = new Amendment();
         a.id = id;
         a.agreementId = agreement.getId();
         a.proposedBy = actor;
         a.title = title.strip();
         a.text = text;
+        a.change = c;
         a.status = AmendmentStatus.PROPOSED;
         a.proposedAt = t;
         a.endorsements.put(actor, t);
@@ -83,7 +100,16 @@ public class Amendment {
     public static Amendment rehydrate(UUID id, UUID agreementId, Party proposedBy, String title, String text,
             AmendmentStatus status, Map<Party, Instant> endorsements, List<AmendmentHistoryEntry> history,
             Instant proposedAt, Instant decidedAt, long version) {
+        return rehydrate(id, agreementId, proposedBy, title, text, AmendmentChange.TEXT, null, status, endorsements,
+                history, proposedAt, decidedAt, version);
+    }
+
+    public static Amendment rehydrate(UUID id, UUID agreementId, Party proposedBy, String title, String text,
+            AmendmentChange change, String effect, AmendmentStatus status, Map<Party, Instant> endorsements,
+            List<AmendmentHistoryEntry> history, Instant proposedAt, Instant decidedAt, long version) {
         Amendment a = new Amendment();
+        a.change = change == null ? AmendmentChange.TEXT : change;
+        a.effect = effect;
         a.id = Objects.requireNonNull(id);
         a.agreementId = Objects.requireNonNull(agreementId);
         a.proposedBy = Objects.requireNonNull(proposedBy);
@@ -108,16 +134,60 @@ public class Amendment {
                 : List.of(AmendmentAction.ENDORSE, AmendmentAction.REJECT);
     }
 
-    /** Returns {@code [Endorsed, Adopted]} (the second endorsement always adopts). */
-    public List<AmendmentEvent> endorse(Agreement agreement, Party actor, Instant now) {
+    /**
+     * {@link #endorse}, and when this endorsement adopts, the change applied to {@code agreement} in the same command:
+     * {@code [Endorsed]} alone, or {@code [Endorsed, Adopted, <the agreement's events>]}. A change that no longer
+     * applies (the agreement moved on since the proposal) is refused before anything changes.
+     */
+    public List<DomainEvent> endorseAndApply(Agreement agreement, Party actor, Instant now) {
         Instant t = Agreement.micros(now);
+        checkEndorsement(agreement, actor, t);
+        if (endorsements.size() + 1 == Party.values().length) {
+            agreement.checkChange(change);
+        }
+        List<DomainEvent> events = new ArrayList<>(endorse(agreement, actor, t));
+        if (status == AmendmentStatus.ADOPTED) {
+            List<AgreementEvent> changed = agreement.applyAmendment(id, change, actor, t);
+            effect = describe(changed);
+            if (effect != null) {
+                history.add(new AmendmentHistoryEntry(t, actor, "took-effect", effect));
+            }
+            events.addAll(changed);
+        }
+        return List.copyOf(events);
+    }
+
+    private static String describe(List<AgreementEvent> changed) {
+        List<String> parts = new ArrayList<>();
+        for (AgreementEvent e : changed) {
+            if (e instanceof AgreementEvent.ElementAdded added) {
+                parts.add(added.element() + " opened");
+            } else if (e instanceof AgreementEvent.ElementRemoved removed) {
+                parts.add(removed.element() + " closed");
+            } else if (e instanceof AgreementEvent.NoticePeriodChanged n) {
+                parts.add("notice period " + n.previousMonths() + " -> " + n.months() + " months");
+            }
+        }
+        return parts.isEmpty() ? null : String.join("; ", parts);
+    }
+
+    private void checkEndorsement(Agreement agreement, Party actor, Instant t) {
         requireProposed(actor, AmendmentAction.ENDORSE);
         requireSameAgreement(agreement);
-        requireCooperationCentre(agreement, t);
+        requireCooperationCentre(agreement, t, change);
         if (endorsements.containsKey(actor)) {
             throw new RuleViolation("already-endorsed", actor + " has already endorsed this amendment"
                     + (actor == proposedBy ? " (proposing counts as endorsing)" : ""));
         }
+    }
+
+    /**
+     * Returns {@code [Endorsed, Adopted]} (the second endorsement always adopts). Records the adoption only: the
+     * service uses {@link #endorseAndApply} so that an adopted typed amendment takes effect.
+     */
+    public List<AmendmentEvent> endorse(Agreement agreement, Party actor, Instant now) {
+        Instant t = Agreement.micros(now);
+        checkEndorsement(agreement, actor, t);
         endorsements.put(actor, t);
         history.add(new AmendmentHistoryEntry(t, actor, "endorsed", null));
         List<AmendmentEvent> events = new ArrayList<>();
@@ -136,7 +206,7 @@ public class Amendment {
         Instant t = Agreement.micros(now);
         requireProposed(actor, AmendmentAction.REJECT);
         requireSameAgreement(agreement);
-        requireCooperationCentre(agreement, t);
+        requireCooperationCentre(agreement, t, change);
         if (reason != null && reason.length() > Agreement.MAX_TEXT_LENGTH) {
             throw ValidationFailed.of("reason", "must be at most " + Agreement.MAX_TEXT_LENGTH + " characters");
         }
@@ -164,13 +234,16 @@ public class Amendment {
         }
     }
 
-    private static void requireCooperationCentre(Agreement agreement, Instant now) {
+    private static void requireCooperationCentre(Agreement agreement, Instant now, AmendmentChange change) {
         Objects.requireNonNull(agreement, "agreement");
         if (!agreement.isInForceAt(now)) {
             throw new RuleViolation("agreement-not-in-force", "the agreement is not in force (status "
                     + agreement.getStatus() + "); amendments can be proposed, endorsed or rejected only while it is");
         }
-        if (!agreement.getElements().contains(Element.COOPERATION_CENTRE)) {
+        boolean reopensTheCentre = change.type() == AmendmentType.ADD_ELEMENT
+                && change.element() == Element.COOPERATION_CENTRE
+                && agreement.getStoppedElements().contains(Element.COOPERATION_CENTRE);
+        if (!agreement.getElements().contains(Element.COOPERATION_CENTRE) && !reopensTheCentre) {
             throw new RuleViolation("element-not-covered",
                     "the agreement does not cover the cooperation centre (COOPERATION_CENTRE)");
         }
@@ -202,6 +275,15 @@ public class Amendment {
 
     public String getText() {
         return text;
+    }
+
+    public AmendmentChange getChange() {
+        return change;
+    }
+
+    /** What adoption changed ({@code "JOINT_EXERCISES opened"}); null before adoption and for TEXT. */
+    public String getEffect() {
+        return effect;
     }
 
     public AmendmentStatus getStatus() {

@@ -96,6 +96,7 @@ public class AgreementEventPublisher {
                 new TreeSet<>(agreement.getElements().stream().map(Enum::name).toList()), agreement.isInForceAt(now),
                 agreement.getEffectiveAt(), agreement.getExpiresAt(), agreement.getNoticeEndsAt(),
                 agreement.getEndedAt(), agreement.getWithdrawnBy() == null ? null : agreement.getWithdrawnBy().name(),
-                agreement.getNoticeMonths());
+                agreement.getNoticeMonths(),
+                new TreeSet<>(agreement.getStoppedElements().stream().map(Enum::name).toList()));
     }
 }

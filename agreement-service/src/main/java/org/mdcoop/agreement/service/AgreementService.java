@@ -20,6 +20,7 @@ import org.mdcoop.agreement.domain.AgreementSnapshot;
 import org.mdcoop.agreement.domain.AgreementStatus;
 import org.mdcoop.agreement.domain.DomainEvent;
 import org.mdcoop.agreement.domain.DraftTerms;
+import org.mdcoop.agreement.domain.Element;
 import org.mdcoop.agreement.messaging.AgreementEventPublisher;
 import org.mdcoop.agreement.persistence.AgreementRow;
 import org.mdcoop.common.api.Paging;
@@ -181,6 +182,15 @@ public class AgreementService {
                 (a, now) -> a.withdraw(actor.party(), now, reason));
     }
 
+    /** One party stops one element alone (issue 16); the last running element is a withdrawal. */
+    @Transactional
+    public AgreementView stopElement(Actor actor, UUID id, Element element, String reason) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("element", element == null ? null : element.name());
+        payload.put("reason", reason);
+        return command(actor, id, payload, (a, now) -> a.stopElement(actor.party(), now, element, reason));
+    }
+
     @Transactional
     public AgreementView consentToExtension(Actor actor, UUID id, int months) {
         return command(actor, id, Map.of("months", months),
@@ -290,6 +300,11 @@ public class AgreementService {
 
     Agreement load(AgreementRow row) {
         return Agreement.rehydrate(StateJson.read(row.state, AgreementSnapshot.class));
+    }
+
+    /** Stores a changed agreement in its row (an amendment that took effect). */
+    void store(AgreementRow row, Agreement agreement, Instant now) {
+        write(row, agreement, now);
     }
 
     private static void write(AgreementRow row, Agreement agreement, Instant now) {

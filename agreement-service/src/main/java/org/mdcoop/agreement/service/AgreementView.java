@@ -14,7 +14,10 @@ import org.mdcoop.agreement.domain.ExtensionConsent;
 import org.mdcoop.agreement.domain.PermanenceConsent;
 import org.mdcoop.common.domain.Party;
 
-/** An agreement as the API shows it; {@code allowedActions} are those of the caller's party. */
+/**
+ * An agreement as the API shows it; {@code allowedActions} are those of the caller's party. {@code elements} are the
+ * running ones; {@code stoppedElements} those one party stopped alone (issue 16).
+ */
 public record AgreementView(
         UUID id,
         AgreementStatus status,
@@ -39,7 +42,8 @@ public record AgreementView(
         Instant submittedAt,
         Instant decidedAt,
         List<String> allowedActions,
-        long version) {
+        long version,
+        Set<Element> stoppedElements) {
 
     static AgreementView of(Agreement a, Party viewer, Instant now, long version) {
         return new AgreementView(a.getId(), a.getStatus(), a.getProposer(), a.getElements(), a.getTermMonths(),
@@ -47,6 +51,7 @@ public record AgreementView(
                 a.isInForceAt(now), a.getReservations(), a.getExtensionConsents(), a.getPermanenceConsents(),
                 a.getWithdrawnBy(), a.getWithdrawalReason(), a.getNoticeEndsAt(), a.getEndedAt(), a.getClosingReason(),
                 a.getCreatedAt(), a.getSubmittedAt(), a.getDecidedAt(),
-                a.allowedActions(viewer).stream().map(AgreementAction::apiName).toList(), version);
+                a.allowedActions(viewer).stream().map(AgreementAction::apiName).toList(), version,
+                a.getStoppedElements());
     }
 }

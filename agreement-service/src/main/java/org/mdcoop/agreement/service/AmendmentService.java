@@ -13,6 +13,11 @@ import jakarta.transaction.Transactional;
 
 import org.mdcoop.agreement.domain.Agreement;
 import org.mdcoop.agreement.domain.AmendmentAction;
+import org.mdcoop.agreement.domain.AmendmentChange;
+import org.mdcoop.agreement.domain.AmendmentType;
+import org.mdcoop.agreement.domain.DomainEvent;
+import org.mdcoop.agreement.domain.Element;
+import org.mdcoop.agreement.domain.AgreementEvent;
 import org.mdcoop.agreement.domain.AmendmentEvent;
 import org.mdcoop.agreement.domain.AmendmentHistoryEntry;
 import org.mdcoop.agreement.domain.AmendmentStatus;
@@ -32,29 +37,42 @@ import jakarta.persistence.LockModeType;
 public class AmendmentService {
 
     /** Stored state of an amendment (the aggregate has no snapshot type of its own). */
+    /**
+     * Stored state of an amendment (the aggregate has no snapshot type of its own). {@code type}, {@code element},
+     * {@code noticeMonths} and {@code effect} are absent from amendments stored before typed ones: TEXT.
+     */
     public record AmendmentState(UUID id, UUID agreementId, Party proposedBy, String title, String text,
             AmendmentStatus status, Map<Party, Instant> endorsements, List<AmendmentHistoryEntry> history,
-            Instant proposedAt, Instant decidedAt) {
+            Instant proposedAt, Instant decidedAt, AmendmentType type, Element element, Integer noticeMonths,
+            String effect) {
 
         static AmendmentState of(Amendment a) {
             return new AmendmentState(a.getId(), a.getAgreementId(), a.getProposedBy(), a.getTitle(), a.getText(),
-                    a.getStatus(), a.getEndorsements(), a.getHistory(), a.getProposedAt(), a.getDecidedAt());
+                    a.getStatus(), a.getEndorsements(), a.getHistory(), a.getProposedAt(), a.getDecidedAt(),
+                    a.getChange().type(), a.getChange().element(), a.getChange().noticeMonths(), a.getEffect());
         }
 
         Amendment toAmendment(long version) {
-            return Amendment.rehydrate(id, agreementId, proposedBy, title, text, status, endorsements, history,
+            return Amendment.rehydrate(id, agreementId, proposedBy, title, text,
+                    new AmendmentChange(type, element, noticeMonths), effect, status, endorsements, history,
                     proposedAt, decidedAt, version);
         }
     }
 
+    /**
+     * An amendment as the API shows it. {@code type} (TEXT unless typed), its parameter ({@code element} or
+     * {@code noticeMonths}) and, once adopted, {@code effect}: what it changed in the agreement.
+     */
     public record AmendmentView(UUID id, UUID agreementId, Party proposedBy, String title, String text,
             AmendmentStatus status, Map<Party, Instant> endorsements, List<AmendmentHistoryEntry> history,
-            Instant proposedAt, Instant decidedAt, List<String> allowedActions, long version) {
+            Instant proposedAt, Instant decidedAt, List<String> allowedActions, long version, AmendmentType type,
+            Element element, Integer noticeMonths, String effect) {
 
         static AmendmentView of(Amendment a, Party viewer, long version) {
             return new AmendmentView(a.getId(), a.getAgreementId(), a.getProposedBy(), a.getTitle(), a.getText(),
                     a.getStatus(), a.getEndorsements(), a.getHistory(), a.getProposedAt(), a.getDecidedAt(),
-                    a.allowedActions(viewer).stream().map(AmendmentAction::apiName).toList(), version);
+                    a.allowedActions(viewer).stream().map(AmendmentAction::apiName).toList(), version,
+                    a.getChange().type(), a.getChange().element(), a.getChange().noticeMonths(), a.getEffect());
         }
     }
 
@@ -91,10 +109,16 @@ public class AmendmentService {
 
     @Transactional
     public AmendmentView propose(Actor actor, UUID agreementId, String title, String text) {
+        return propose(actor, agreementId, title, text, AmendmentChange.TEXT);
+    }
+
+    @Transactional
+    public AmendmentView propose(Actor actor, UUID agreementId, String title, String text, AmendmentChange change) {
         AgreementRow agreementRow = agreements.lockedRow(agreementId, actor.party());
         Agreement agreement = agreements.load(agreementRow);
         Instant now = clock.instant();
-        Amendment.Proposal proposal = Amendment.propose(UUID.randomUUID(), agreement, actor.party(), now, title, text);
+        Amendment.Proposal proposal = Amendment.propose(UUID.randomUUID(), agreement, actor.party(), now, title, text,
+                change);
         AmendmentRow row = new AmendmentRow();
         row.id = proposal.amendment().getId();
         row.agreementId = agreementId;
@@ -104,6 +128,13 @@ public class AmendmentService {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("title", title);
         payload.put("text", text);
+        AmendmentChange c = proposal.amendment().getChange();
+        if (c.type() != AmendmentType.TEXT) {
+            // TEXT amendments keep the payload (and digest) they always had
+            payload.put("type", c.type().name());
+            payload.put("element", c.element() == null ? null : c.element().name());
+            payload.put("noticeMonths", c.noticeMonths());
+        }
         record(actor, agreementRow, agreement, List.of(proposal.event()), payload, now);
         entityManager.flush();
         return AmendmentView.of(proposal.amendment(), actor.party(), row.version);
@@ -112,7 +143,7 @@ public class AmendmentService {
     @Transactional
     public AmendmentView endorse(Actor actor, UUID agreementId, UUID amendmentId) {
         return command(actor, agreementId, amendmentId, Map.of(),
-                (amendment, agreement, now) -> amendment.endorse(agreement, actor.party(), now));
+                (amendment, agreement, now) -> amendment.endorseAndApply(agreement, actor.party(), now));
     }
 
     @Transactional
@@ -124,7 +155,7 @@ public class AmendmentService {
     }
 
     interface Command {
-        List<AmendmentEvent> apply(Amendment amendment, Agreement agreement, Instant now);
+        List<? extends DomainEvent> apply(Amendment amendment, Agreement agreement, Instant now);
     }
 
     private AmendmentView command(Actor actor, UUID agreementId, UUID amendmentId, Map<String, ?> payload,
@@ -134,19 +165,24 @@ public class AmendmentService {
         AmendmentRow row = row(agreementId, amendmentId);
         Amendment amendment = load(row);
         Instant now = clock.instant();
-        List<AmendmentEvent> events = command.apply(amendment, agreement, now);
+        List<? extends DomainEvent> events = command.apply(amendment, agreement, now);
         write(row, amendment);
         record(actor, agreementRow, agreement, events, payload, now);
         entityManager.flush();
         return AmendmentView.of(amendment, actor.party(), row.version);
     }
 
-    private void record(Actor actor, AgreementRow agreementRow, Agreement agreement, List<AmendmentEvent> events,
-            Map<String, ?> payload, Instant now) {
-        for (AmendmentEvent event : events) {
+    private void record(Actor actor, AgreementRow agreementRow, Agreement agreement,
+            List<? extends DomainEvent> events, Map<String, ?> payload, Instant now) {
+        for (DomainEvent event : events) {
             auditLog.append(actor.party(), actor.subject(), event.type(), agreement.getId(), payload);
         }
-        // the agreement row is unchanged: its status goes out again with the same revision, which changes nothing
+        if (events.stream().anyMatch(AgreementEvent.class::isInstance)) {
+            // an adopted typed amendment changed the agreement: stored now, its status goes out as a new revision
+            agreements.store(agreementRow, agreement, now);
+        }
+        // otherwise the agreement row is unchanged: its status goes out again with the same revision, which changes
+        // nothing
         entityManager.flush();
         publisher.publish(agreementRow, agreement, events, actor.party(), actor.subject(), now);
     }

@@ -149,6 +149,7 @@ public class CooperationView {
             return false;
         }
         boolean wasInForce = !isNew && row.inForce;
+        Set<String> before = isNew ? Set.of() : new TreeSet<>(row.elementList());
         row.revision = update.revision();
         row.status = update.status();
         row.elements = String.join(",", new TreeSet<>(update.elements()));
@@ -161,7 +162,9 @@ public class CooperationView {
             row.inForce = false;
             row.updatedAt = clock.instant();
         }
-        evaluate(row, wasInForce);
+        if (!evaluate(row, wasInForce) && wasInForce && row.inForce) {
+            elementsChanged(row, before);
+        }
         heartbeats.applied(row.agreementId, row.revision);
         return true;
     }
@@ -206,6 +209,21 @@ public class CooperationView {
         Set<String> elements = new TreeSet<>(row.elementList());
         changes.fire(new CooperationChanged(row.agreementId, elements, inForce, row.status));
         return true;
+    }
+
+    /**
+     * The agreement stays in force but its elements changed (one stopped by a party, or added or removed by an
+     * adopted amendment): the services close or open that element only, in this transaction.
+     */
+    private void elementsChanged(AgreementViewRow row, Set<String> before) {
+        Set<String> after = new TreeSet<>(row.elementList());
+        Set<String> closed = new TreeSet<>(before);
+        closed.removeAll(after);
+        Set<String> opened = new TreeSet<>(after);
+        opened.removeAll(before);
+        if (!closed.isEmpty() || !opened.isEmpty()) {
+            changes.fire(new CooperationChanged(row.agreementId, after, true, row.status, closed, opened));
+        }
     }
 
     /** This service's belief about one agreement. */

@@ -327,13 +327,15 @@ public class ExerciseService {
     }
 
     /**
-     * The agreement an exercise was proposed under has ended (withdrawn or expired): every PROPOSED, APPROVED and
+     * The agreement an exercise was proposed under has ended (withdrawn or expired), or its joint exercises alone were
+     * stopped or removed while it stays in force: every PROPOSED, APPROVED and
      * RUNNING exercise under it is HALTED in the same transaction that records the end. The rows are locked first,
      * so a report batch being published finishes before the halt commits and none starts after it.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     void onCooperationChanged(@Observes CooperationChanged change) {
-        if (!change.ended()) {
+        // the agreement ended, or a party stopped the joint exercises alone (issue 16) while the rest continues
+        if (!change.ended() && !change.closes(ELEMENT)) {
             return;
         }
         List<ExerciseRow> rows = entityManager.createQuery("from ExerciseRow where agreementId = :agreement "
@@ -342,7 +344,8 @@ public class ExerciseService {
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
         Instant now = clock.instant();
-        String reason = "agreement " + change.agreementId() + " ended (" + change.status() + ")";
+        String reason = change.ended() ? "agreement " + change.agreementId() + " ended (" + change.status() + ")"
+                : ELEMENT + " stopped under agreement " + change.agreementId() + " (" + change.status() + ")";
         for (ExerciseRow row : rows) {
             Exercise e = load(row);
             Optional<ExerciseEvent.Halted> halted = e.halt(reason, now);

@@ -64,6 +64,20 @@ final class AgreementStatusFeed {
         return agreement.id();
     }
 
+    /**
+     * A fresh agreement in force covering JOINT_EXERCISES and TRANSPARENCY (the current one ended first), so one of
+     * its elements can be stopped while it stays in force (issue 16). The caller stops and ends it.
+     */
+    static synchronized StatusFixture inForceWithTwoElements() {
+        endIfInForce();
+        StatusFixture agreement = StatusFixture.agreement(Set.of("JOINT_EXERCISES", "TRANSPARENCY"));
+        Instant now = Instant.now();
+        feed().publish(agreement.provisional(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(4 * 365))));
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> "IN_FORCE".equals(stateOf(agreement.id())));
+        return agreement;
+    }
+
     /** Leaves no test agreement in force on the shared broker (call after a test class). */
     static synchronized void endIfInForce() {
         if (current != null) {

@@ -51,8 +51,10 @@ public class CentreGate {
 
     /** Runs inside the transaction that records the change, so the centre stops at the same moment. */
     void onCooperationChanged(@Observes CooperationChanged change) {
-        if (change.ended() && change.covers(IngestService.ELEMENT) && change.agreementId().equals(agreementId)) {
-            set(false, null, "agreement " + change.agreementId() + " ended (" + change.status() + ")");
+        // the agreement ended, or the fusion centre alone was stopped or removed (issue 16) while the rest continues
+        if (change.closes(IngestService.ELEMENT) && change.agreementId().equals(agreementId)) {
+            set(false, null, change.ended() ? "agreement " + change.agreementId() + " ended (" + change.status() + ")"
+                    : IngestService.ELEMENT + " stopped under agreement " + change.agreementId());
         }
         refresh("agreement " + change.agreementId() + " is now " + change.status());
     }

@@ -104,6 +104,11 @@ final class FusionTestSupport {
         StatusFeed.localBroker(STATUS_TOPIC).publish(message);
     }
 
+    /** One party stopped {@code element} of the agreement {@link #openCentre} made (issue 16); it stays in force. */
+    static void stopElement(UUID agreementId, String element) {
+        StatusFeed.localBroker(STATUS_TOPIC).publish(AGREEMENTS.get(agreementId).elementStopped("PROVISIONAL", element));
+    }
+
     /**
      * Opens the centre with a fresh in-force agreement, published to the broker as the agreement-service would, and
      * waits until the picture says so. Returns the agreement's id.

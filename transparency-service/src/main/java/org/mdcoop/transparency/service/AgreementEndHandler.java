@@ -25,7 +25,8 @@ public class AgreementEndHandler {
     }
 
     void on(@Observes CooperationChanged change) {
-        if (!change.ended() || !change.covers(Transparency.ELEMENT)) {
+        // the agreement ended, or the transparency exchanges alone were stopped or removed (issue 16)
+        if (!change.closes(Transparency.ELEMENT)) {
             return;
         }
         if (transparency.inForce()) {

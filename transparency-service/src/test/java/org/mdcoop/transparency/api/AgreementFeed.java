@@ -87,6 +87,11 @@ public final class AgreementFeed {
         return publish(agreement(agreementId).withdrawn(serviceNow(), "RUSSIA"));
     }
 
+    /** Publishes that one party stopped {@code element} alone (issue 16): the agreement stays in force. */
+    public static EventEnvelope stopElement(UUID agreementId, String element) {
+        return publish(agreement(agreementId).elementStopped("PROVISIONAL", element));
+    }
+
     /** Withdraws every agreement the service knows that has not ended (in force, or with a start still ahead). */
     public static void endAllInForce() {
         endAllInForceExcept(null);

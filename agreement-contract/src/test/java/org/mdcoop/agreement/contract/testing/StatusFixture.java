@@ -19,7 +19,8 @@ public final class StatusFixture {
             Set.of("TRANSPARENCY", "JOINT_EXERCISES", "DATA_FUSION_CENTRE", "COOPERATION_CENTRE");
 
     private final UUID agreementId;
-    private final Set<String> elements;
+    private Set<String> elements;
+    private Set<String> stopped = Set.of();
     private long revision;
     private Instant effectiveAt;
     private Instant expiresAt;
@@ -60,6 +61,20 @@ public final class StatusFixture {
         return next("PROVISIONAL", expiresAt, null, null, null, effectiveAt);
     }
 
+    /**
+     * One party stopped {@code element} (issue 16): the next revision in the current status and terms, without the
+     * element in {@code elements} and with it in {@code stoppedElements}.
+     */
+    public synchronized AgreementStatusMessage elementStopped(String status, String element) {
+        java.util.Set<String> running = new java.util.TreeSet<>(elements);
+        running.remove(element);
+        java.util.Set<String> nowStopped = new java.util.TreeSet<>(stopped);
+        nowStopped.add(element);
+        elements = Set.copyOf(running);
+        stopped = Set.copyOf(nowStopped);
+        return next(status, "PERMANENT".equals(status) ? null : expiresAt, null, null, null, effectiveAt);
+    }
+
     public synchronized AgreementStatusMessage permanent() {
         expiresAt = null;
         return next("PERMANENT", null, null, null, null, effectiveAt);
@@ -87,6 +102,6 @@ public final class StatusFixture {
         // the advisory flag as the agreement-service would set it, evaluated now
         return new AgreementStatusMessage(agreementId, revision, status, elements,
                 effectiveAt != null && InForceRule.inForceAt(s, Instant.now()), effectiveAt, expiresAt, noticeEndsAt,
-                endedAt, withdrawnBy, 6);
+                endedAt, withdrawnBy, 6, stopped);
     }
 }
