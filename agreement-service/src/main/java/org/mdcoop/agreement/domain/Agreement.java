@@ -69,6 +69,10 @@ import org.mdcoop.common.domain.ValidationFailed.FieldError;
  * From PERMANENT: a notice → WITHDRAWAL_PENDING with {@code noticeEndsAt = now + noticeMonths} (a term of
  * the draft, default 6 months, 0 allowed); {@link #completeWithdrawalIfDue} then makes it WITHDRAWN. A notice cannot be
  * cancelled and a second notice is refused (IllegalTransition).</li>
+ * <li><b>Stopping one element</b> (issue 16). Either party, alone, while in force in fact, reason required:
+ * {@link #stopElement} moves the element from {@code elements} (the running ones) to {@code stoppedElements};
+ * stopping the last running one is {@link #withdraw}. Re-opening is an adopted ADD_ELEMENT amendment
+ * ({@link #applyAmendment}), which also adds, removes elements or changes the notice period.</li>
  * <li><b>Reservations.</b> Free text per party (≤ 4000 chars; {@code null}/blank clears it); each party writes only
  * its own. Allowed in DRAFT (proposer only: the other party cannot see drafts), PROPOSED, PROVISIONAL, PERMANENT and
  * WITHDRAWAL_PENDING; frozen in terminal states.</li>
