@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.mdcoop.common.cooperation.CooperationChanged;
+import org.mdcoop.transparency.domain.observation.InterceptorTest;
 
 import io.quarkus.logging.Log;
 
@@ -33,8 +34,9 @@ public class AgreementEndHandler {
             // another agreement covering TRANSPARENCY is (still) in force: nothing stops
             return;
         }
-        int cancelled = tests.cancelPendingBecauseAgreementEnded(change.agreementId());
-        Log.infof("agreement %s ended (%s): %d pending interceptor-test invitation(s) cancelled", change.agreementId(),
-                change.status(), cancelled);
+        String reason = change.ended() ? InterceptorTest.AGREEMENT_ENDED : InterceptorTest.TRANSPARENCY_STOPPED;
+        int cancelled = tests.cancelPendingBecauseCooperationStopped(change.agreementId(), reason);
+        Log.infof("agreement %s: %s (%s), %d pending interceptor-test invitation(s) cancelled", change.agreementId(),
+                reason, change.status(), cancelled);
     }
 }

@@ -162,7 +162,7 @@ public class InterceptorTestService {
      * @return how many tests were cancelled
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int cancelPendingBecauseAgreementEnded(UUID agreementId) {
+    public int cancelPendingBecauseCooperationStopped(UUID agreementId, String reason) {
         Instant now = clock.instant();
         List<InterceptorTestRow> pending = em.createQuery(
                 "from InterceptorTestRow where state in ('ANNOUNCED', 'ACCEPTED') order by windowStart",
@@ -170,7 +170,7 @@ public class InterceptorTestService {
         int cancelled = 0;
         for (InterceptorTestRow row : pending) {
             InterceptorTest t = row.toDomain();
-            Optional<TransparencyEvent.TestCancelled> event = t.cancelBecauseAgreementEnded(now);
+            Optional<TransparencyEvent.TestCancelled> event = t.cancelBecauseCooperationStopped(reason, now);
             if (event.isPresent()) {
                 row.write(t, now);
                 events.publish(event.get(), agreementId, SYSTEM, now);

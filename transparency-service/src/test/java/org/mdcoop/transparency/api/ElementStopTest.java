@@ -39,7 +39,8 @@ class ElementStopTest {
             AgreementFeed.stopElement(agreementId, "TRANSPARENCY");
 
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> analyst(NATO).get("/api/tests/" + announced)
-                    .then().statusCode(200).body("state", equalTo("CANCELLED")));
+                    .then().statusCode(200).body("state", equalTo("CANCELLED"))
+                    .body("cancelReason", equalTo("transparency stopped")));
             officer(NATO).post("/api/disclosures/" + natoDraft + "/submit").then().statusCode(409)
                     .contentType("application/problem+json")
                     .body("type", equalTo("urn:mdcoop:problem:cooperation-not-in-force"));

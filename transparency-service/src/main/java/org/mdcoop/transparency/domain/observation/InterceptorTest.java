@@ -30,6 +30,9 @@ public final class InterceptorTest {
     public static final int DEFAULT_MIN_NOTICE_DAYS = 30;
     public static final int MAX_OBSERVER_NAME = 120;
     public static final int MAX_OBSERVERS = 50;
+    /** Cancellation reasons when the cooperation stopping, not the host, cancels an invitation. */
+    public static final String AGREEMENT_ENDED = "agreement ended";
+    public static final String TRANSPARENCY_STOPPED = "transparency stopped";
 
     private final UUID id;
     private final Party host;
@@ -217,12 +220,20 @@ public final class InterceptorTest {
      * @return the cancellation, or nothing if this test was not pending
      */
     public Optional<TransparencyEvent.TestCancelled> cancelBecauseAgreementEnded(Instant now) {
+        return cancelBecauseCooperationStopped(AGREEMENT_ENDED, now);
+    }
+
+    /**
+     * The exchanges stopped while the agreement stays in force (a party stopped TRANSPARENCY alone, or an adopted
+     * amendment removed it, issue 16): as {@link #cancelBecauseAgreementEnded}, with {@code reason} saying which.
+     */
+    public Optional<TransparencyEvent.TestCancelled> cancelBecauseCooperationStopped(String reason, Instant now) {
         boolean pending = state == TestState.ANNOUNCED
                 || (state == TestState.ACCEPTED && now.isBefore(announcement.windowEnd()));
         if (!pending) {
             return Optional.empty();
         }
-        return Optional.of(markCancelled("agreement ended", now));
+        return Optional.of(markCancelled(reason, now));
     }
 
     /**

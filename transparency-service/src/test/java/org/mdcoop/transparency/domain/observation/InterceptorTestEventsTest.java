@@ -77,5 +77,10 @@ class InterceptorTestEventsTest {
         assertThat(pending.cancelBecauseAgreementEnded(NOW.plusSeconds(60))).contains(
                 new TransparencyEvent.TestCancelled(ID, NATO, RUSSIA, "agreement ended", TestState.ANNOUNCED));
         assertThat(pending.cancelBecauseAgreementEnded(NOW.plusSeconds(120))).isEmpty();
+
+        InterceptorTest stopped = announce(30).test();
+        assertThat(stopped.cancelBecauseCooperationStopped(InterceptorTest.TRANSPARENCY_STOPPED, NOW.plusSeconds(60)))
+                .contains(new TransparencyEvent.TestCancelled(ID, NATO, RUSSIA, "transparency stopped",
+                        TestState.ANNOUNCED));
     }
 }
