@@ -103,6 +103,15 @@ def cooperation_in_force(service, agreement_id):
     return None
 
 
+def element_open(service, agreement_id, element):
+    """True once the service's view has the agreement in force and covering the element."""
+    status, rows = call("GET", service + "/api/cooperation", "nato-analyst")
+    if status != 200:
+        return False
+    return any(row.get("agreementId") == agreement_id and row.get("inForce") and element in (row.get("elements") or [])
+               for row in rows)
+
+
 def close_open_agreements():
     status, agreements = call("GET", AGREEMENT + "/api/agreements", "nato-liaison")
     for a in agreements if status == 200 else []:
@@ -297,7 +306,34 @@ def main():
         status, a = call("PUT", f"{AGREEMENT}/api/agreements/{agreement_id}/extension-consent", user, {"months": 24})
         say(user, f"consents to a 24-month extension → expires {a.get('expiresAt', '')[:10]}")
 
-    chapter("5. Russia walks away")
+    chapter("5. One element stopped alone, re-opened by both")
+    status, a = call("POST", f"{AGREEMENT}/api/agreements/{agreement_id}/elements/JOINT_EXERCISES/stop", "russia-liaison",
+                     {"reason": "the exercises come too close to our border"})
+    a = expect(status, a, 200, "stop JOINT_EXERCISES")
+    say("russia-liaison", f"stops JOINT_EXERCISES alone: the agreement stays {a['status']}, "
+                          f"elements now {', '.join(a['elements'])}")
+    wait_until("exercise-service closes the element",
+               lambda: not element_open(EXERCISE, agreement_id, "JOINT_EXERCISES"), seconds=30)
+    status, result = call("POST", EXERCISE + "/api/exercises", "nato-exercise-planner",
+                          {"name": "Refused " + now.strftime("%H%M%S"), "kind": "COMMAND_POST",
+                           "window": window, "injects": [inject]})
+    say("nato-exercise-planner", f"tries to propose an exercise → {status} "
+                                 f"{result.get('type', '') if isinstance(result, dict) else ''}")
+    say("nato-analyst", "transparency and the fusion centre go on: "
+                        f"transparency in force={cooperation_in_force(TRANSPARENCY, agreement_id)}, "
+                        f"fusion in force={cooperation_in_force(FUSION, agreement_id)}")
+    status, reopen = call("POST", f"{AGREEMENT}/api/agreements/{agreement_id}/amendments", "nato-liaison",
+                          {"title": "Joint exercises again", "text": "Resume the joint exercises.",
+                           "type": "ADD_ELEMENT", "element": "JOINT_EXERCISES"})
+    reopen = expect(status, reopen, 201, "ADD_ELEMENT amendment")
+    say("nato-liaison", "proposes an ADD_ELEMENT amendment: re-opening needs both parties")
+    status, reopen = call("POST", f"{AGREEMENT}/api/agreements/{agreement_id}/amendments/{reopen['id']}/endorse",
+                          "russia-liaison")
+    say("russia-liaison", f"endorses it: {reopen.get('status')}, {reopen.get('effect')}")
+    wait_until("exercise-service re-opens the element",
+               lambda: element_open(EXERCISE, agreement_id, "JOINT_EXERCISES"), seconds=30)
+
+    chapter("6. Russia walks away")
     status, ex2 = call("POST", EXERCISE + "/api/exercises", "nato-exercise-planner",
                        {"name": "Northern Watch " + now.strftime("%H%M%S"), "kind": "COMMAND_POST",
                         "window": {"start": window["start"], "end": window["end"]}, "injects": [inject]})
@@ -336,7 +372,7 @@ def main():
     say("russia-auditor", f"verifies the joint audit chain: valid={verify.get('valid')}, "
                           f"{verify.get('checkedEntries')} entries")
 
-    chapter("6. The other ending: the term runs out")
+    chapter("7. The other ending: the term runs out")
     second = propose_and_accept(["TRANSPARENCY"], term_months=1)
     call("POST", AGREEMENT + "/api/clock/advance", "nato-liaison", {"seconds": 32 * 24 * 3600})
     say("nato-liaison", "moves the agreement-service clock 32 days forward (dev only)")
