@@ -14,6 +14,9 @@ class RelayRoutesTest {
         assertThat(RelayRoutes.allowed("agreement", "GET", "agreements/status")).isTrue();
         assertThat(RelayRoutes.allowed("agreement", "GET", "agreements/" + ID)).isTrue();
         assertThat(RelayRoutes.allowed("agreement", "POST", "agreements/" + ID + "/withdraw")).isTrue();
+        assertThat(RelayRoutes.allowed("agreement", "POST", "agreements/" + ID + "/elements/JOINT_EXERCISES/stop"))
+                .isTrue();
+        assertThat(RelayRoutes.allowed("agreement", "POST", "agreements/" + ID + "/elements/../clock/stop")).isFalse();
         assertThat(RelayRoutes.allowed("agreement", "delete", "agreements/" + ID + "/extension-consent")).isTrue();
         assertThat(RelayRoutes.allowed("fusion", "GET", "picture")).isTrue();
         assertThat(RelayRoutes.allowed("fusion", "GET", "tracks/L-1-42")).isTrue();

@@ -35,6 +35,7 @@ public final class RelayRoutes {
             route("agreement", "POST", "agreements"),
             route("agreement", "PUT", "agreements/" + ID),
             route("agreement", "POST", "agreements/" + ID + "/(submit|accept|reject|retract|withdraw)"),
+            route("agreement", "POST", "agreements/" + ID + "/elements/[A-Za-z_]{1,40}/stop"),
             route("agreement", "PUT", "agreements/" + ID + "/(extension-consent|permanence-consent|reservation)"),
             route("agreement", "DELETE", "agreements/" + ID + "/(extension-consent|permanence-consent)"),
             route("agreement", "POST", "agreements/" + ID + "/amendments"),
