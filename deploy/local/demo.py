@@ -165,10 +165,15 @@ def visible_other_party(user, kind, round_id):
     return [r for r in rows if r.get("party") == other] if status == 200 else []
 
 
+def service_now(service):
+    """The service's clock: tests and earlier demo runs may have moved it ahead of the wall clock (dev only)."""
+    _, clock = call("GET", service + "/api/clock", "nato-analyst")
+    return dt.datetime.fromisoformat(clock["now"].replace("Z", "+00:00")).replace(microsecond=0)
+
+
 def observed_interceptor_test():
     """NATO announces an interceptor test, Russia observes it, and both see the discrepancies."""
-    _, clock = call("GET", TRANSPARENCY + "/api/clock", "nato-analyst")
-    now = dt.datetime.fromisoformat(clock["now"].replace("Z", "+00:00"))
+    now = service_now(TRANSPARENCY)
     iso = lambda t: t.isoformat().replace("+00:00", "Z")
     status, test = call("POST", TRANSPARENCY + "/api/tests", "nato-transparency-officer", {
         "windowStart": iso(now + dt.timedelta(hours=1)), "windowEnd": iso(now + dt.timedelta(hours=2)),
@@ -252,7 +257,7 @@ def main():
 
     chapter("3. The joint data fusion centre and a joint exercise")
     seed_sensors(verbose=True)
-    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    now = service_now(EXERCISE)
     window = {"start": now.isoformat().replace("+00:00", "Z"),
               "end": (now + dt.timedelta(hours=2)).isoformat().replace("+00:00", "Z")}
     inject = {"timeOffsetS": 0, "launchLat": 45.0, "launchLon": 33.0, "impactLat": 42.0, "impactLon": 39.0,
@@ -359,7 +364,7 @@ def main():
         status, e = call("GET", f"{EXERCISE}/api/exercises/{ex2['id']}", "nato-exercise-planner")
         say("nato-exercise-planner", f"the running exercise is now {e.get('status')}")
     report = {"reportId": "DEMO-" + str(int(time.time())), "sensorId": "NATO-1",
-              "t": dt.datetime.now(dt.timezone.utc).isoformat().replace("+00:00", "Z"),
+              "t": service_now(FUSION).isoformat().replace("+00:00", "Z"),
               "xM": 3360793.9, "yM": 4225258.4, "zM": 3568452.5, "sigmaM": 80.0}
     status, result = call("POST", FUSION + "/api/reports", "nato-fusion-operator", [report])
     say("nato-fusion-operator", f"tries to send reports to the fusion centre → {status}")
